@@ -1,0 +1,7 @@
+import type { CommandModule } from "../program.js";
+import { planCommand } from "./plan.js";
+import { initCommand } from "./init.js";
+import { schemaCommand } from "./schema.js";
+
+/** Every command, in the order `ztlab --help` lists them. */
+export const COMMANDS: readonly CommandModule[] = [initCommand, planCommand, schemaCommand];

@@ -1,0 +1,85 @@
+import type { LabPlan, PlannedNode } from "../../plan/index.js";
+import { renderTable } from "../table.js";
+
+export function renderPlan(plan: LabPlan): string {
+  const { network } = plan;
+  const enabled = plan.nodes.filter((node) => node.enabled).length;
+  const head =
+    `network ${network.name}  route ${network.route}  pool ${network.pool.start}-${network.pool.end}` +
+    `  rules ${network.flowRules.mode}${network.flowRules.tap ? ` (tap ${network.flowRules.tap})` : ""}\n` +
+    `${enabled} of ${plan.nodes.length} nodes enabled\n\n`;
+  const nodes = renderTable(plan.nodes, [
+    { header: "NODE", value: (n) => n.name },
+    { header: "CLOUD", value: (n) => n.cloud },
+    { header: "REGION", value: (n) => (n.zone ? `${n.region} (${n.zone})` : n.region) },
+    { header: "SIZE", value: (n) => n.size },
+    { header: "ENABLED", value: enabledText },
+    { header: "ZEROTIER IP", value: (n) => n.ip },
+    { header: "CONTAINERS", value: (n) => n.podCidr },
+    { header: "ROUTER ID", value: (n) => n.routerId },
+    { header: "DNS NAME", value: (n) => n.fqdn },
+    { header: "ROLE", value: (n) => n.roles.join(",") || "-" },
+  ]);
+  const devices =
+    plan.devices.length === 0
+      ? "no devices\n"
+      : renderTable(plan.devices, [
+          { header: "DEVICE", value: (d) => d.name },
+          { header: "MEMBER ID", value: (d) => d.memberId },
+          { header: "DNS NAME", value: (d) => d.fqdn },
+          { header: "DESCRIPTION", value: (d) => d.description },
+        ]);
+  const users =
+    plan.users.length === 0
+      ? "no users\n"
+      : renderTable(plan.users, [
+          { header: "USER", value: (u) => u.username },
+          { header: "SSH KEY", value: (u) => describeKey(u.sshPublicKey) },
+        ]);
+  return `${head}${nodes}\n${devices}\n${users}`;
+}
+
+/** The `--json` shape of `ztlab plan`: nodes in lab-file order. */
+export function planJson(plan: LabPlan) {
+  return {
+    network: plan.network,
+    dnsNode: plan.dnsNode ?? null,
+    nodes: plan.nodes.map((node) => ({
+      name: node.name,
+      cloud: node.cloud,
+      enabled: node.enabled,
+      enabledSetting: node.enabledSetting,
+      region: node.region,
+      zone: node.zone ?? null,
+      size: node.size,
+      image: node.image ?? null,
+      ip: node.ip,
+      pod_cidr: node.podCidr,
+      router_id: node.routerId,
+      fqdn: node.fqdn,
+      roles: node.roles,
+    })),
+    devices: plan.devices.map((d) => ({
+      name: d.name,
+      member_id: d.memberId,
+      description: d.description,
+      fqdn: d.fqdn,
+    })),
+    users: plan.users.map((u) => ({
+      key: u.key,
+      username: u.username,
+      ssh_key: describeKey(u.sshPublicKey),
+    })),
+  };
+}
+
+function enabledText(node: PlannedNode): string {
+  if (node.enabledSetting === "auto") return node.enabled ? "auto (yes)" : "auto (no)";
+  return node.enabled ? "yes" : "no";
+}
+
+// Type and comment only: the key itself is public, but a table has no room for it.
+function describeKey(key: string): string {
+  const [type, , ...comment] = key.split(/\s+/);
+  return [type, comment.join(" ")].filter(Boolean).join(" ");
+}

@@ -1,0 +1,47 @@
+/** Every cloud a lab file may name. `equinix` is kept so pasted original labs still parse. */
+export const CLOUD_KINDS = [
+  "digitalocean",
+  "aws",
+  "gcp",
+  "azure",
+  "oci",
+  "ibm",
+  "vultr",
+  "alibaba",
+  "equinix",
+  "hetzner",
+  "linode",
+] as const;
+
+export type CloudKind = (typeof CLOUD_KINDS)[number];
+
+/** The original walkthrough's instance keys, and the cloud each one stands for. */
+export const SHORT_KEY_CLOUDS: Readonly<Record<string, CloudKind>> = {
+  do: "digitalocean",
+  aws: "aws",
+  gcp: "gcp",
+  azu: "azure",
+  oci: "oci",
+  ibm: "ibm",
+  vul: "vultr",
+  ali: "alibaba",
+  eqx: "equinix",
+  hcl: "hetzner",
+  lin: "linode",
+};
+
+/** Clouds that cannot be enabled, with the reason shown to the user. */
+export const RETIRED_CLOUDS: Readonly<Partial<Record<CloudKind, string>>> = {
+  equinix:
+    "Equinix Metal stopped operating on 2026-06-30; " +
+    "move this node to hetzner or linode (or any other supported cloud), or disable it",
+};
+
+export function isCloudKind(value: string): value is CloudKind {
+  return (CLOUD_KINDS as readonly string[]).includes(value);
+}
+
+/** The cloud an instance runs on: its `cloud:` field, else inferred from its key. */
+export function inferCloud(key: string, explicit: CloudKind | undefined): CloudKind | undefined {
+  return explicit ?? SHORT_KEY_CLOUDS[key];
+}

@@ -1,0 +1,29 @@
+// The lab file: its schema, defaults, loading and validation errors.
+// It knows nothing of addresses beyond single-field formats; plan/ resolves and cross-checks.
+export { loadLab } from "./load-lab.js";
+export type { LoadedLab } from "./load-lab.js";
+export { validateLab } from "./validate-lab.js";
+export { findLabSource, parseLabText, LAB_FILE_NAMES } from "./lab-source.js";
+export type { LabSource, ParsedLab } from "./lab-source.js";
+export { labSchema } from "./lab-schema.js";
+export type {
+  LabInput,
+  LabConfig,
+  InstanceConfig,
+  UserConfig,
+  DeviceConfig,
+  NetworkConfig,
+  FlowRulesMode,
+} from "./lab-schema.js";
+export { REFERENCE_LAB } from "./reference-lab.js";
+export { defineLab } from "./define-lab.js";
+export {
+  CLOUD_KINDS,
+  SHORT_KEY_CLOUDS,
+  RETIRED_CLOUDS,
+  isCloudKind,
+  inferCloud,
+} from "./cloud-kinds.js";
+export type { CloudKind } from "./cloud-kinds.js";
+export { labJsonSchema } from "./json-schema.js";
+export { STARTER_LAB_YAML, writeStarterLab } from "./starter-lab.js";

@@ -1,0 +1,12 @@
+// Terraform's side of ztlab: a typed model of the JSON configuration syntax, its one escaping
+// renderer and the directory writer, and the runner that drives terraform or tofu.
+// It knows nothing of clouds or ZeroTier; synth/ assembles the lab from those.
+export {
+  TfExpression,
+  TfTemplate,
+  tfExpr,
+  tfTemplate,
+  resourceAddress,
+} from "./terraform-model.js";
+export type { TfValue, TfBody, TfDocument, TfProviderRequirement } from "./terraform-model.js";
+export { renderTerraformJson, escapeTemplateLiteral, toJsonValue } from "./render-json.js";
