@@ -1,0 +1,3 @@
+// ZeroTier facts computed locally: the lab's rules program, the rules-language compiler,
+// per-member addressing, and the Central API client. No Terraform, no terminal.
+export { renderLabRules, describeRulesMode } from "./lab-rules.js";
