@@ -2,6 +2,12 @@ import type { CommandModule } from "../program.js";
 import { planCommand } from "./plan.js";
 import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
+import { addrCommand } from "./addr.js";
 
 /** Every command, in the order `ztlab --help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [initCommand, planCommand, schemaCommand];
+export const COMMANDS: readonly CommandModule[] = [
+  initCommand,
+  planCommand,
+  schemaCommand,
+  addrCommand,
+];
