@@ -11,3 +11,13 @@ export {
   isNodeId,
 } from "./addressing.js";
 export type { MemberAddressing } from "./addressing.js";
+export {
+  createCentralClient,
+  DEFAULT_CENTRAL_URL,
+  DEFAULT_POLICY as DEFAULT_CENTRAL_POLICY,
+} from "./central/central-client.js";
+export type { CentralClient, CentralClientOptions } from "./central/central-client.js";
+export type { RequestPolicy as CentralRequestPolicy } from "./central/central-request.js";
+export type { CentralMember, CentralNetwork, CentralStatus } from "./central/central-types.js";
+export { memberOnlineState, ONLINE_THRESHOLD_MS } from "./central/member-online.js";
+export type { OnlineState } from "./central/member-online.js";

@@ -1,0 +1,116 @@
+// Typed client for the parts of ZeroTier Central the lab reads. Uses Node's built-in fetch.
+import { setTimeout as delay } from "node:timers/promises";
+import { z } from "zod";
+import { EnvironmentError, InputError } from "../../errors/index.js";
+import { isNetworkId, isNodeId } from "../addressing.js";
+import { sendCentralRequest, type RequestDeps, type RequestPolicy } from "./central-request.js";
+import {
+  centralMemberSchema,
+  centralNetworkSchema,
+  centralStatusSchema,
+  type CentralMember,
+  type CentralNetwork,
+  type CentralStatus,
+} from "./central-types.js";
+
+/**
+ * The Terraform provider's default when ZEROTIER_CENTRAL_URL is unset, so ztlab and the provider
+ * talk to the same place from the same environment. Paths are appended to it.
+ */
+export const DEFAULT_CENTRAL_URL = "https://my.zerotier.com/api";
+
+export interface CentralClientOptions {
+  baseUrl?: string;
+  token: string;
+  policy?: Partial<RequestPolicy>;
+  /** For tests: replace fetch, the clock, sleeping and the jitter source. */
+  deps?: Partial<RequestDeps>;
+}
+
+export interface CentralClient {
+  readonly baseUrl: string;
+  getStatus(signal?: AbortSignal): Promise<CentralStatus>;
+  getNetwork(networkId: string, signal?: AbortSignal): Promise<CentralNetwork>;
+  listMembers(networkId: string, signal?: AbortSignal): Promise<CentralMember[]>;
+  getMember(networkId: string, nodeId: string, signal?: AbortSignal): Promise<CentralMember>;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+  timeoutMs: 15_000,
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+};
+
+export function createCentralClient({
+  baseUrl = DEFAULT_CENTRAL_URL,
+  token,
+  policy = {},
+  deps = {},
+}: CentralClientOptions): CentralClient {
+  if (token.trim() === "") {
+    throw new EnvironmentError("ZeroTier Central token is missing", {
+      code: "central-token-missing",
+      hint: "export ZEROTIER_CENTRAL_TOKEN (the same variable the Terraform provider reads)",
+    });
+  }
+  const fullPolicy = { ...DEFAULT_POLICY, ...policy };
+  const fullDeps: RequestDeps = {
+    fetch: deps.fetch ?? globalThis.fetch,
+    sleep: deps.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
+    random: deps.random ?? Math.random,
+    now: deps.now ?? Date.now,
+  };
+  const get = async <T>(
+    path: string,
+    subject: string,
+    schema: z.ZodType<T>,
+    signal?: AbortSignal,
+  ) => {
+    const body = await sendCentralRequest(
+      { baseUrl, token, method: "GET", path, subject, signal },
+      fullPolicy,
+      fullDeps,
+    );
+    return parseReply(schema, body, `GET ${path}`);
+  };
+
+  return {
+    baseUrl,
+    getStatus: (signal) => get("/status", "the account", centralStatusSchema, signal),
+    getNetwork: async (networkId, signal) => {
+      const id = checkNetworkId(networkId);
+      return get(`/network/${id}`, `network ${id}`, centralNetworkSchema, signal);
+    },
+    listMembers: async (networkId, signal) => {
+      const id = checkNetworkId(networkId);
+      return get(`/network/${id}/member`, `network ${id}`, z.array(centralMemberSchema), signal);
+    },
+    getMember: async (networkId, nodeId, signal) => {
+      const id = checkNetworkId(networkId);
+      if (!isNodeId(nodeId)) throw invalidId(nodeId, "node id (10 hex digits)");
+      const path = `/network/${id}/member/${nodeId}`;
+      return get(path, `member ${nodeId} of network ${id}`, centralMemberSchema, signal);
+    },
+  };
+}
+
+function checkNetworkId(networkId: string): string {
+  if (!isNetworkId(networkId)) throw invalidId(networkId, "network id (16 hex digits)");
+  return networkId;
+}
+
+function invalidId(value: string, what: string): InputError {
+  return new InputError(`"${value}" is not a ZeroTier ${what}`, { code: "invalid-zerotier-id" });
+}
+
+function parseReply<T>(schema: z.ZodType<T>, body: unknown, where: string): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const at = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
+  throw new EnvironmentError(`ZeroTier Central: ${where} answered in an unexpected shape`, {
+    code: "central-bad-reply",
+    details: [`${first?.message ?? "invalid"}${at}`],
+  });
+}

@@ -1,0 +1,194 @@
+// One Central API call with timeouts and retries. Messages name the method and URL path only:
+// the token travels in a header and never reaches an error, and the host is left out with it.
+import { EnvironmentError, InputError } from "../../errors/index.js";
+
+export interface RequestPolicy {
+  /** Per attempt, in milliseconds. */
+  timeoutMs: number;
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** First backoff step; later steps double, each drawn at random up to the step (full jitter). */
+  baseDelayMs: number;
+  /** No wait, Retry-After included, is longer than this. */
+  maxDelayMs: number;
+}
+
+export interface RequestDeps {
+  fetch: typeof globalThis.fetch;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  now: () => number;
+}
+
+export interface CentralRequest {
+  baseUrl: string;
+  token: string;
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** What a 404 means for this call, e.g. `network 8bd5124fd6f45ffe`. */
+  subject: string;
+}
+
+const USER_AGENT = "ztlab";
+
+/** Sends the request, retrying 429 and 5xx replies and network failures; returns parsed JSON. */
+export async function sendCentralRequest(
+  request: CentralRequest,
+  policy: RequestPolicy,
+  deps: RequestDeps,
+): Promise<unknown> {
+  const where = `${request.method} ${request.path}`;
+  let lastProblem = "";
+  for (let attempt = 1; attempt <= policy.attempts; attempt += 1) {
+    const outcome = await attemptOnce(request, policy, deps, where);
+    if (outcome.kind === "done") return outcome.value;
+    lastProblem = outcome.problem;
+    if (attempt === policy.attempts) break;
+    const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
+    const wait = outcome.retryAfterMs ?? Math.round(deps.random() * backoff);
+    await deps.sleep(Math.min(wait, policy.maxDelayMs), request.signal);
+  }
+  throw new EnvironmentError(
+    `ZeroTier Central: ${where} failed after ${policy.attempts} attempts`,
+    {
+      code: "central-unavailable",
+      details: [`last: ${lastProblem}`],
+      hint: "Central may be down or rate limiting; try again in a minute",
+    },
+  );
+}
+
+type Outcome =
+  { kind: "done"; value: unknown } | { kind: "retry"; problem: string; retryAfterMs?: number };
+
+async function attemptOnce(
+  request: CentralRequest,
+  policy: RequestPolicy,
+  deps: RequestDeps,
+  where: string,
+): Promise<Outcome> {
+  const timeout = AbortSignal.timeout(policy.timeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await deps.fetch(joinUrl(request.baseUrl, request.path), {
+      method: request.method,
+      headers: headersOf(request),
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal,
+    });
+  } catch (error) {
+    if (request.signal?.aborted) throw request.signal.reason;
+    if (timeout.aborted)
+      return { kind: "retry", problem: `no answer within ${policy.timeoutMs} ms` };
+    return { kind: "retry", problem: `cannot connect (${causeCode(error)})` };
+  }
+  const bodyText = await readBody(response, signal, timeout, policy.timeoutMs);
+  if (bodyText === undefined) {
+    return { kind: "retry", problem: `reply body not complete within ${policy.timeoutMs} ms` };
+  }
+  if (response.status === 200) return { kind: "done", value: parseJson(bodyText, where) };
+  if (response.status === 429 || response.status >= 500) {
+    return {
+      kind: "retry",
+      problem: `HTTP ${response.status}${briefBody(bodyText)}`,
+      retryAfterMs: retryAfterOf(response.headers, deps.now()),
+    };
+  }
+  throw statusError(response.status, where, request.subject, bodyText);
+}
+
+function headersOf(request: CentralRequest): Record<string, string> {
+  const headers: Record<string, string> = {
+    authorization: `token ${request.token}`,
+    accept: "application/json",
+    "user-agent": USER_AGENT,
+  };
+  if (request.body !== undefined) headers["content-type"] = "application/json";
+  return headers;
+}
+
+function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}${path}`;
+}
+
+async function readBody(
+  response: Response,
+  signal: AbortSignal,
+  timeout: AbortSignal,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (timeout.aborted) return undefined;
+    if (signal.aborted) throw signal.reason;
+    throw new EnvironmentError(`ZeroTier Central: reply broke off (${timeoutMs} ms budget)`, {
+      code: "central-unavailable",
+      cause: error,
+    });
+  }
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new EnvironmentError(`ZeroTier Central: ${where} answered with something not JSON`, {
+      code: "central-bad-reply",
+      cause: error,
+      details: [`reply starts: ${text.slice(0, 80)}`],
+    });
+  }
+}
+
+// Retry-After is delta-seconds or an HTTP date; Central's own X-Ratelimit-Reset is an HTTP date.
+function retryAfterOf(headers: Headers, now: number): number | undefined {
+  const value = headers.get("retry-after") ?? headers.get("x-ratelimit-reset");
+  if (value === null) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function statusError(status: number, where: string, subject: string, body: string) {
+  const details = body.trim() === "" ? [] : [`reply: ${body.trim().slice(0, 200)}`];
+  if (status === 401) {
+    return new EnvironmentError(`ZeroTier Central: ${where} was refused: the token is not valid`, {
+      code: "central-unauthorized",
+      details,
+      hint: "set ZEROTIER_CENTRAL_TOKEN to an API token from Central's Account page",
+    });
+  }
+  if (status === 403) {
+    return new EnvironmentError(`ZeroTier Central: ${where}: the token lacks access`, {
+      code: "central-forbidden",
+      details,
+      hint: "use a token of an account that owns or administers this network",
+    });
+  }
+  if (status === 404) {
+    return new InputError(`ZeroTier Central: ${subject} does not exist (${where})`, {
+      code: "central-not-found",
+      details,
+      hint: "it may have been deleted; check the id, or run `ztlab up` to create the lab",
+    });
+  }
+  return new EnvironmentError(`ZeroTier Central: ${where} failed with HTTP ${status}`, {
+    code: "central-http-error",
+    details,
+  });
+}
+
+function briefBody(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === "" ? "" : `: ${trimmed.slice(0, 120)}`;
+}
+
+function causeCode(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error && "code" in cause) return String(cause.code);
+  return error instanceof Error ? error.message : String(error);
+}
