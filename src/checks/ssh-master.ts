@@ -1,0 +1,68 @@
+// One multiplexing ssh connection per node, so the many short check commands skip the handshake.
+// The master is our own child process: we start it, wait for its socket, and end it ourselves.
+import { existsSync } from "node:fs";
+import { setTimeout as delay } from "node:timers/promises";
+import { execa, type ResultPromise } from "execa";
+import { sshArgs, type SshEndpoint, type SshSettings } from "./ssh-transport.js";
+
+export interface SshMaster {
+  controlPath: string;
+  close: () => Promise<void>;
+}
+
+export type MasterOutcome =
+  { ok: true; master: SshMaster } | { ok: false; reason: string; timedOut: boolean };
+
+const POLL_MS = 25;
+
+export async function openMaster({
+  endpoint,
+  settings,
+  controlPath,
+  timeoutMs,
+  sshBinary = "ssh",
+}: {
+  endpoint: SshEndpoint;
+  settings: SshSettings;
+  controlPath: string;
+  timeoutMs: number;
+  sshBinary?: string;
+}): Promise<MasterOutcome> {
+  const args = [
+    "-M",
+    "-N",
+    "-o",
+    "ControlMaster=yes",
+    "-o",
+    "ControlPersist=no",
+    ...sshArgs(endpoint, settings, { controlPath }),
+  ];
+  const child = execa(sshBinary, args, { reject: false, stdin: "ignore", stdout: "ignore" });
+  let exited = false;
+  const done = child.then((result) => {
+    exited = true;
+    return result;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (!exited && !existsSync(controlPath) && Date.now() < deadline) await delay(POLL_MS);
+  if (existsSync(controlPath) && !exited) {
+    return { ok: true, master: { controlPath, close: () => stopMaster(child, done) } };
+  }
+  if (!exited) {
+    child.kill("SIGKILL");
+    await done;
+    return { ok: false, reason: `no ssh connection within ${timeoutMs} ms`, timedOut: true };
+  }
+  const result = await done;
+  return { ok: false, reason: lastLine(String(result.stderr)) || "ssh failed", timedOut: false };
+}
+
+async function stopMaster(child: ResultPromise, done: Promise<unknown>): Promise<void> {
+  child.kill("SIGTERM");
+  await done;
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split("\n").filter(Boolean);
+  return lines.at(-1)?.trim() ?? "";
+}
