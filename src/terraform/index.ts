@@ -10,3 +10,10 @@ export {
 } from "./terraform-model.js";
 export type { TfValue, TfBody, TfDocument, TfProviderRequirement } from "./terraform-model.js";
 export { renderTerraformJson, escapeTemplateLiteral, toJsonValue } from "./render-json.js";
+export { writeTerraformDirectory, MANIFEST_NAME } from "./directory-writer.js";
+export type {
+  FileChange,
+  WrittenFile,
+  WriteDirectoryOptions,
+  WriteDirectoryReport,
+} from "./directory-writer.js";
