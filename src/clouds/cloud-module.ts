@@ -35,6 +35,12 @@ export interface NodeResourcesInput {
   prefix: string;
 }
 
+export interface LabResourcesInput {
+  plan: LabPlan;
+  /** The lab's enabled nodes on this cloud, in lab-file order; never empty. */
+  nodes: readonly PlannedNode[];
+}
+
 /** One cloud: the provider it needs and the resources of one node on it. */
 export interface CloudModule {
   cloud: CloudKind;
@@ -50,6 +56,12 @@ export interface CloudModule {
   providerBlocks: (nodes: readonly PlannedNode[]) => TfBody[];
   /** Resources, data sources and outputs of one node. Names start with `input.prefix`. */
   nodeResources: (input: NodeResourcesInput) => TfDocument;
+  /**
+   * Resources the lab's nodes on this cloud share (e.g. account-wide SSH keys that a cloud refuses
+   * to hold twice). Optional; names must not start with any node's prefix, so destroying one node
+   * alone leaves them in place.
+   */
+  labResources?: (input: LabResourcesInput) => TfDocument;
   /** Expressions for the node's public addresses, gathered by synth/ into the `nodes` output. */
   publicAddresses: (input: NodeResourcesInput) => { ipv4: TfExpression; ipv6?: TfExpression };
 }

@@ -3,6 +3,7 @@ import { planCommand } from "./plan.js";
 import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { addrCommand } from "./addr.js";
+import { synthCommand } from "./synth.js";
 
 /** Every command, in the order `ztlab --help` lists them. */
 export const COMMANDS: readonly CommandModule[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: readonly CommandModule[] = [
   planCommand,
   schemaCommand,
   addrCommand,
+  synthCommand,
 ];
