@@ -13,6 +13,8 @@ const SYSTEM_TOOLS = [
   { bin: "ip", pkg: "iproute2", paths: ["/usr/sbin/ip", "/sbin/ip"] },
   { bin: "ping", pkg: "iputils-ping" },
   { bin: "curl", pkg: "curl" },
+  { bin: "iptables", pkg: "iptables", paths: ["/usr/sbin/iptables"] },
+  { bin: "jq", pkg: "jq" },
 ];
 
 function run(cmd, args, opts = {}) {

@@ -96,19 +96,18 @@ export function joinStep(): BootStep {
     body: sh`zerotier-cli join "$ZT_NETWORK_ID" >/dev/null
 zerotier-cli set "$ZT_NETWORK_ID" allowDNS=1 >/dev/null
 ZT_DEADLINE=$((SECONDS + ZT_JOIN_TIMEOUT))
-ZT_STATUS=""
-ZT_DEVICE=""
 zt_ready() {
   [[ $ZT_STATUS == OK ]] && ip -4 -o addr show dev "$ZT_DEVICE" | grep -qF " $NODE_IP/"
 }
-until zt_ready 2>/dev/null; do
+while :; do
+  ZT_STATUS=$(zerotier-cli get "$ZT_NETWORK_ID" status 2>/dev/null) || ZT_STATUS=""
+  ZT_DEVICE=$(zerotier-cli get "$ZT_NETWORK_ID" portDeviceName 2>/dev/null) || ZT_DEVICE=""
+  if zt_ready 2>/dev/null; then break; fi
   if ((SECONDS >= ZT_DEADLINE)); then
     fail "node $ZT_NODE_ID not ready on network $ZT_NETWORK_ID after $((ZT_JOIN_TIMEOUT / 60))" \
       "minutes: status \${ZT_STATUS:-unknown}, interface \${ZT_DEVICE:-none}, expected address $NODE_IP"
   fi
   sleep 5
-  ZT_STATUS=$(zerotier-cli get "$ZT_NETWORK_ID" status 2>/dev/null) || ZT_STATUS=""
-  ZT_DEVICE=$(zerotier-cli get "$ZT_NETWORK_ID" portDeviceName 2>/dev/null) || ZT_DEVICE=""
 done
 echo "network $ZT_NETWORK_ID is OK on $ZT_DEVICE with $NODE_IP"
 `,
