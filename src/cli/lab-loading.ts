@@ -1,5 +1,6 @@
 // Loading the lab for a command: the file (or the built-in lab, said in one line) and its plan.
-import type { LoadedLab } from "../config/index.js";
+import type { Locate, LoadedLab } from "../config/index.js";
+import { ValidationError, type ValidationProblem } from "../errors/index.js";
 import type { LabPlan, ResolveOptions } from "../plan/index.js";
 import type { CliContext } from "./cli-context.js";
 
@@ -10,19 +11,58 @@ export interface LabAndPlan {
   origin: string;
 }
 
+export const BUILTIN_LAB_NOTICE =
+  "no lab file here (ztlab.yaml); using the built-in reference lab (`ztlab init` writes one)";
+
+/**
+ * The lab and its plan. A lab file with problems still gets the plan's cross-field rules run on
+ * the parts that parsed, so one error lists everything wrong.
+ */
 export async function loadLabAndPlan(
   ctx: CliContext,
   options: ResolveOptions = {},
 ): Promise<LabAndPlan> {
-  const { loadLab } = await import("../config/index.js");
+  const { loadLab, InvalidLabError, isUnder, sortProblems } = await import("../config/index.js");
   const { resolvePlan } = await import("../plan/index.js");
-  const lab = await loadLab({ cwd: ctx.cwd, explicit: ctx.options.config });
-  const origin = lab.source.kind === "file" ? lab.source.path : "built-in reference lab";
-  if (lab.source.kind === "builtin") {
-    ctx.note(
-      "no lab file here (ztlab.yaml); using the built-in reference lab (`ztlab init` writes one)",
-    );
+
+  let lab: LoadedLab;
+  try {
+    lab = await loadLab({ cwd: ctx.cwd, explicit: ctx.options.config });
+  } catch (error) {
+    const partial = error instanceof InvalidLabError ? error.partial : undefined;
+    if (!(error instanceof InvalidLabError) || partial === undefined) throw error;
+    const reported = error.problems.map((problem) => problem.path);
+    const more = planProblems(() => resolvePlan(partial, options))
+      .filter((problem) => !isUnder(problem.path, reported))
+      .map((problem) => placeProblem(problem, error.locate));
+    if (more.length === 0) throw error;
+    throw new ValidationError(sortProblems([...error.problems, ...more]), {
+      source: error.source,
+    });
   }
-  const plan = resolvePlan(lab.config, { source: origin, ...options });
-  return { lab, plan, origin };
+
+  const origin = lab.source.kind === "file" ? lab.source.path : "built-in reference lab";
+  if (lab.source.kind === "builtin") ctx.note(BUILTIN_LAB_NOTICE);
+  try {
+    return { lab, plan: resolvePlan(lab.config, { source: origin, ...options }), origin };
+  } catch (error) {
+    if (!(error instanceof ValidationError) || lab.locate === undefined) throw error;
+    const placed = error.problems.map((problem) => placeProblem(problem, lab.locate));
+    throw new ValidationError(sortProblems(placed), { source: origin, code: error.code });
+  }
+}
+
+function planProblems(resolve: () => unknown): ValidationProblem[] {
+  try {
+    resolve();
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.problems;
+    throw error;
+  }
+}
+
+function placeProblem(problem: ValidationProblem, locate: Locate | undefined): ValidationProblem {
+  if (problem.line !== undefined || locate === undefined || problem.path === "") return problem;
+  return { ...problem, ...locate(problem.path.split(".")) };
 }

@@ -2,9 +2,10 @@
 // It knows nothing of addresses beyond single-field formats; plan/ resolves and cross-checks.
 export { loadLab } from "./load-lab.js";
 export type { LoadedLab } from "./load-lab.js";
-export { validateLab } from "./validate-lab.js";
+export { validateLab, isUnder, sortProblems } from "./validate-lab.js";
+export { InvalidLabError } from "./invalid-lab-error.js";
 export { findLabSource, parseLabText, LAB_FILE_NAMES } from "./lab-source.js";
-export type { LabSource, ParsedLab } from "./lab-source.js";
+export type { LabSource, ParsedLab, Locate, LabFormat } from "./lab-source.js";
 export { labSchema } from "./lab-schema.js";
 export type {
   LabInput,
@@ -17,6 +18,12 @@ export type {
 } from "./lab-schema.js";
 export { REFERENCE_LAB } from "./reference-lab.js";
 export { defineLab } from "./define-lab.js";
+export {
+  checkDnsLabel,
+  checkLinuxUsername,
+  checkMemberId,
+  checkSshPublicKey,
+} from "./field-formats.js";
 export {
   CLOUD_KINDS,
   SHORT_KEY_CLOUDS,

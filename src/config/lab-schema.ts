@@ -42,7 +42,7 @@ export const instanceSchema = z
     cloud: z.enum(CLOUD_KINDS).optional().describe("Cloud of this node; inferred from short keys"),
     description: z.string().default("").describe("Shown in ZeroTier Central"),
     enabled: z
-      .union([z.boolean(), z.literal("auto")])
+      .union([z.boolean(), z.literal("auto")], { error: "must be true, false or auto" })
       .default(true)
       .describe("Build this node; `auto` builds it when its cloud's credentials are present"),
     ip_assignment: ipv4("ZeroTier IPv4 of the node; default 10.0.k.1 for the k-th node").optional(),
@@ -105,6 +105,46 @@ export const networkSchema = z
   })
   .describe("The ZeroTier network");
 
+const setting = (description: string) => z.string().min(1).describe(description);
+
+/** Where Terraform keeps the lab's state; the default is a local terraform.tfstate. */
+export const stateSchema = z
+  .discriminatedUnion("backend", [
+    z.strictObject({
+      backend: z.literal("local"),
+      path: setting("State file path, relative to the Terraform directory").optional(),
+    }),
+    z.strictObject({
+      backend: z.literal("cloud"),
+      organization: setting("HCP Terraform organization"),
+      workspace: setting("HCP Terraform workspace name"),
+      hostname: setting("HCP Terraform or Terraform Enterprise host").optional(),
+      project: setting("HCP Terraform project of the workspace").optional(),
+    }),
+    z.strictObject({
+      backend: z.literal("s3"),
+      bucket: setting("S3 bucket"),
+      key: setting("Object key of the state"),
+      region: setting("Region of the bucket"),
+      dynamodb_table: setting("DynamoDB table for locking (older setups)").optional(),
+      use_lockfile: z.boolean().optional().describe("Lock with an S3 lock file (Terraform 1.10+)"),
+      encrypt: z.boolean().optional().describe("Server-side encryption of the state object"),
+    }),
+    z.strictObject({
+      backend: z.literal("gcs"),
+      bucket: setting("GCS bucket"),
+      prefix: setting("Directory inside the bucket").optional(),
+    }),
+    z.strictObject({
+      backend: z.literal("azurerm"),
+      resource_group_name: setting("Resource group of the storage account"),
+      storage_account_name: setting("Storage account"),
+      container_name: setting("Blob container"),
+      key: setting("Blob name of the state"),
+    }),
+  ])
+  .describe("Terraform state backend; credentials come from the environment, never from here");
+
 export const labSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -112,6 +152,7 @@ export const labSchema = z
     users: z.record(z.string(), userSchema).default({}),
     devices: z.record(z.string(), deviceSchema).default({}),
     instances: z.record(z.string(), instanceSchema).default({}),
+    state: stateSchema.default({ backend: "local" }),
   })
   .describe("A ztlab lab: one ZeroTier network, its users, devices and cloud nodes");
 
@@ -124,3 +165,4 @@ export type UserConfig = z.output<typeof userSchema>;
 export type DeviceConfig = z.output<typeof deviceSchema>;
 export type NetworkConfig = z.output<typeof networkSchema>;
 export type FlowRulesMode = z.output<typeof flowRulesSchema>["mode"];
+export type StateConfig = z.output<typeof stateSchema>;

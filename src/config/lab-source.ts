@@ -1,14 +1,21 @@
 // Finding and parsing the lab file text, keeping positions so errors can point at line:column.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
-import { InputError, ValidationError } from "../errors/index.js";
+import { InputError, ValidationError, type ValidationProblem } from "../errors/index.js";
+import { checkJsonSyntax } from "./json-syntax.js";
+import { keepStringScalars } from "./string-scalars.js";
+import { importTypedLab } from "./typed-lab.js";
 
 export const LAB_FILE_NAMES = ["ztlab.yaml", "ztlab.yml", "ztlab.json", "ztlab.config.ts"];
 
-export type LabSource =
-  { kind: "builtin" } | { kind: "file"; path: string; format: "yaml" | "json" | "ts" };
+export type LabFormat = "yaml" | "json" | "ts";
+
+export type LabSource = { kind: "builtin" } | { kind: "file"; path: string; format: LabFormat };
+
+/** Where a field sits in the lab file, 1-based. */
+export type Locate = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
 
 /** A parsed lab file: the raw value, and (for YAML/JSON) a way back from field paths to positions. */
 export interface ParsedLab {
@@ -16,50 +23,92 @@ export interface ParsedLab {
   value: unknown;
   /** The original text, for edits that must keep comments and layout. */
   text?: string;
-  locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
+  locate: Locate;
 }
 
-/** The lab file named by `--config`, else the first of LAB_FILE_NAMES in `cwd`, else the built-in lab. */
+const FORMATS: Readonly<Record<string, LabFormat>> = {
+  ".yaml": "yaml",
+  ".yml": "yaml",
+  ".json": "json",
+  ".ts": "ts",
+  ".mts": "ts",
+  ".js": "ts",
+  ".mjs": "ts",
+};
+
+/** The lab file named by `--config`, else the lab file in `cwd`, else the built-in lab. */
 export function findLabSource({ cwd, explicit }: { cwd: string; explicit?: string }): LabSource {
   if (explicit !== undefined) {
     const path = resolve(cwd, explicit);
     if (!existsSync(path)) {
       throw new InputError(`--config: ${explicit} does not exist`, { code: "lab-file-missing" });
     }
+    if (!statSync(path).isFile()) {
+      throw new InputError(`--config: ${explicit} is not a file`, { code: "lab-file-missing" });
+    }
     return { kind: "file", path, format: formatOf(path) };
   }
-  for (const name of LAB_FILE_NAMES) {
-    const path = join(cwd, name);
-    if (existsSync(path)) return { kind: "file", path, format: formatOf(path) };
+  const present = LAB_FILE_NAMES.filter((name) => existsSync(join(cwd, name)));
+  const [first, second] = present;
+  if (second !== undefined) {
+    throw new InputError(`two lab files here: ${present.join(", ")}`, {
+      code: "lab-file-ambiguous",
+      hint: "keep one, or choose with --config <path>",
+    });
   }
-  return { kind: "builtin" };
+  if (first === undefined) return { kind: "builtin" };
+  const path = join(cwd, first);
+  return { kind: "file", path, format: formatOf(path) };
 }
 
 export async function parseLabFile(source: LabSource & { kind: "file" }): Promise<ParsedLab> {
-  if (source.format === "ts") return importTypedLab(source);
-  const text = await readFile(source.path, "utf8");
+  if (source.format === "ts") {
+    return { source, value: await importTypedLab(source.path), locate: () => undefined };
+  }
+  let text: string;
+  try {
+    text = await readFile(source.path, "utf8");
+  } catch (error) {
+    throw new InputError(`cannot read ${source.path}`, {
+      code: "lab-file-unreadable",
+      cause: error,
+      details: [error instanceof Error ? error.message : String(error)],
+    });
+  }
   return parseLabText(text, source);
 }
 
-/** YAML and JSON both go through the YAML parser: JSON is YAML, and it reports line:column. */
+/**
+ * JSON is checked strictly first (no trailing commas or comments); then YAML and JSON both go
+ * through the YAML parser, which reports duplicate keys and keeps positions for every field.
+ */
 export function parseLabText(text: string, source: LabSource & { kind: "file" }): ParsedLab {
   const lineCounter = new LineCounter();
+  const where = (offset: number) => columnOf(lineCounter.linePos(offset));
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => {
-      const pos = lineCounter.linePos(error.pos[0]);
-      const what = source.format === "json" ? "JSON" : "YAML";
-      return {
-        path: "",
-        message: `malformed ${what}: ${firstLine(error.message)}`,
-        ...columnOf(pos),
-      };
-    });
+  const what = source.format === "json" ? "JSON" : "YAML";
+  // After the first JSON error the parser mostly reports its echoes; the first one is the news.
+  const jsonProblems = source.format === "json" ? checkJsonSyntax(text).slice(0, 1) : [];
+  const problems: ValidationProblem[] = [
+    ...jsonProblems.map((problem) => ({
+      path: "",
+      message: `malformed JSON: ${problem.message}`,
+      ...where(problem.offset),
+    })),
+    ...(jsonProblems.length > 0 ? [] : doc.errors).map((error) => ({
+      path: "",
+      message: `malformed ${what}: ${firstLine(error.message)}`,
+      ...where(error.pos[0]),
+    })),
+  ];
+  if (problems.length > 0) {
     throw new ValidationError(problems, { source: source.path, code: "lab-file-syntax" });
   }
-  const locate = (path: readonly PropertyKey[]) => {
+
+  if (source.format === "yaml") keepStringScalars(doc, text);
+  const locate: Locate = (path) => {
     const offset = offsetOf(doc, path);
-    return offset === undefined ? undefined : columnOf(lineCounter.linePos(offset));
+    return offset === undefined ? undefined : where(offset);
   };
   return { source, value: doc.toJS() ?? {}, text, locate };
 }
@@ -94,25 +143,13 @@ function rangeStart(node: unknown): number | undefined {
   return range?.[0];
 }
 
-async function importTypedLab(source: LabSource & { kind: "file" }): Promise<ParsedLab> {
-  const { createJiti } = await import("jiti");
-  const jiti = createJiti(import.meta.url, { moduleCache: false });
-  let value: unknown;
-  try {
-    value = await jiti.import(source.path, { default: true });
-  } catch (error) {
-    throw new InputError(`${source.path}: could not load the typed lab file`, {
-      code: "lab-file-syntax",
-      cause: error,
-      details: [firstLine(error instanceof Error ? error.message : String(error))],
+function formatOf(path: string): LabFormat {
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) {
+    throw new InputError(`${basename(path)}: unknown lab file type`, {
+      code: "lab-file-type",
+      hint: "name it .yaml, .yml, .json or .ts",
     });
   }
-  return { source, value, locate: () => undefined };
-}
-
-function formatOf(path: string): "yaml" | "json" | "ts" {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".json") return "json";
-  if (ext === ".ts" || ext === ".mts") return "ts";
-  return "yaml";
+  return format;
 }

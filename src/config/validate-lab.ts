@@ -1,27 +1,51 @@
-// Turns a parsed lab file into a LabConfig, or one ValidationError listing every problem.
+// Turns a parsed lab file into a LabConfig, or one error listing every problem.
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
-import { ValidationError, type ValidationProblem } from "../errors/index.js";
-import { CLOUD_KINDS, RETIRED_CLOUDS, inferCloud, type CloudKind } from "./cloud-kinds.js";
+import type { ValidationProblem } from "../errors/index.js";
+import { CLOUD_KINDS, RETIRED_CLOUDS, inferCloud } from "./cloud-kinds.js";
 import { checkDnsLabel } from "./field-formats.js";
+import { InvalidLabError } from "./invalid-lab-error.js";
 import { labSchema, type LabConfig } from "./lab-schema.js";
-import type { ParsedLab } from "./lab-source.js";
+import type { Locate } from "./lab-source.js";
+import { salvageLab } from "./salvage-lab.js";
 
-type Locate = ParsedLab["locate"];
-
+/** The lab with defaults applied; throws InvalidLabError listing every problem found. */
 export function validateLab(
   value: unknown,
   { source, locate }: { source?: string; locate?: Locate },
 ): LabConfig {
   const result = labSchema.safeParse(value);
-  const problems = result.success
-    ? checkKeysAndClouds(result.data)
+  const config = result.success ? result.data : salvageLab(value);
+  const schemaProblems = result.success
+    ? []
     : result.error.issues.flatMap((issue) => problemsOfIssue(issue, value));
-  if (problems.length > 0) {
-    const placed = problems.map((problem) => placeProblem(problem, locate));
-    throw new ValidationError(placed, { source });
-  }
-  return (result as { data: LabConfig }).data;
+  const reported = schemaProblems.map((problem) => problem.path.map(String).join("."));
+  const labProblems = [
+    ...checkKeys(value),
+    ...(config === undefined ? [] : checkClouds(config)),
+  ].filter((problem) => !isUnder(problem.path.map(String).join("."), reported));
+  const problems = [...schemaProblems, ...labProblems];
+  if (problems.length === 0 && config !== undefined) return config;
+
+  const placed = sortProblems(problems.map((problem) => placeProblem(problem, locate)));
+  throw new InvalidLabError(placed, { source, partial: config, locate });
+}
+
+/** True when `path` is one of `reported` or lies below one of them. */
+export function isUnder(path: string, reported: readonly string[]): boolean {
+  return reported.some((other) => path === other || path.startsWith(`${other}.`));
+}
+
+/** Problems in file order; those without a position keep their order at the end. */
+export function sortProblems(problems: readonly ValidationProblem[]): ValidationProblem[] {
+  const position = (problem: ValidationProblem) =>
+    problem.line === undefined
+      ? Number.MAX_SAFE_INTEGER
+      : problem.line * 100_000 + (problem.column ?? 0);
+  return problems
+    .map((problem, order) => ({ problem, order }))
+    .sort((a, b) => position(a.problem) - position(b.problem) || a.order - b.order)
+    .map(({ problem }) => problem);
 }
 
 interface PathProblem extends Omit<ValidationProblem, "path"> {
@@ -32,54 +56,64 @@ function problemsOfIssue(issue: z.core.$ZodIssue, input: unknown): PathProblem[]
   const path = [...issue.path];
   if (issue.code === "unrecognized_keys") {
     const allowed = allowedKeysAt(path);
-    return issue.keys.map((key) => {
-      const guess = allowed.length > 0 ? closest(key, allowed) : undefined;
-      const near = guess !== undefined && isNear(key, guess);
-      return {
-        path: [...path, key],
-        message: `unknown key${near ? `; did you mean "${guess}"?` : ""}`,
-        hint: allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : undefined,
-      };
-    });
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: `unknown key${suggestion(key, allowed)}`,
+      hint: allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : undefined,
+    }));
   }
-  if (issue.code === "invalid_type" && valueAt(input, path) === undefined) {
+  const value = valueAt(input, path);
+  if (issue.code === "invalid_type" && value === undefined) {
     return [{ path, message: `is required (${issue.expected})` }];
   }
   if (issue.code === "invalid_value" && path.at(-1) === "cloud") {
+    const written = String(value);
     return [
       {
         path,
-        message: `unknown cloud "${String(valueAt(input, path))}"`,
+        message: `unknown cloud "${written}"${suggestion(written, CLOUD_KINDS)}`,
         hint: `supported: ${CLOUD_KINDS.join(", ")}`,
       },
     ];
   }
+  if (issue.code === "invalid_type") {
+    return [{ path, message: `expected ${issue.expected}, got ${describeValue(value)}` }];
+  }
   return [{ path, message: issue.message }];
 }
 
-function checkKeysAndClouds(lab: LabConfig): PathProblem[] {
+// Node and device keys become DNS names; user keys follow the same rule for consistency.
+function checkKeys(input: unknown): PathProblem[] {
   const problems: PathProblem[] = [];
   for (const section of ["instances", "devices", "users"] as const) {
-    for (const key of Object.keys(lab[section])) {
+    const entries = valueAt(input, [section]);
+    if (entries === null || typeof entries !== "object" || Array.isArray(entries)) continue;
+    for (const key of Object.keys(entries)) {
       const bad = checkDnsLabel(key);
       if (bad !== undefined) problems.push({ path: [section, key], message: `key ${bad}` });
     }
   }
+  return problems;
+}
+
+function checkClouds(lab: LabConfig): PathProblem[] {
+  const problems: PathProblem[] = [];
   for (const [key, instance] of Object.entries(lab.instances)) {
     const cloud = inferCloud(key, instance.cloud);
     if (cloud === undefined) {
       problems.push({
         path: ["instances", key, "cloud"],
-        message: `is required: "${key}" is not one of the original short keys, so the cloud cannot be inferred`,
+        message: `is required: the cloud of "${key}" cannot be inferred from its name`,
         hint: `set cloud: to one of ${CLOUD_KINDS.join(", ")}`,
       });
       continue;
     }
-    const retired = RETIRED_CLOUDS[cloud as CloudKind];
+    const retired = RETIRED_CLOUDS[cloud];
     if (retired !== undefined && instance.enabled !== false) {
       problems.push({
         path: ["instances", key, "enabled"],
-        message: `cannot enable ${cloud}: ${retired}`,
+        message: retired,
+        hint: "set enabled: false to keep the node listed without building it",
       });
     }
   }
@@ -88,11 +122,21 @@ function checkKeysAndClouds(lab: LabConfig): PathProblem[] {
 
 function placeProblem(problem: PathProblem, locate: Locate | undefined): ValidationProblem {
   const pos = locate?.(problem.path);
-  return { ...problem, path: problem.path.map(String).join("."), ...(pos ?? {}) };
+  return { ...problem, path: problem.path.map(String).join("."), ...pos };
 }
 
-function isNear(key: string, guess: string): boolean {
-  return distance(key, guess) <= Math.max(2, Math.floor(guess.length / 3));
+function suggestion(written: string, allowed: readonly string[]): string {
+  if (allowed.length === 0) return "";
+  const guess = closest(written, [...allowed]);
+  const isNear = distance(written, guess) <= Math.max(2, Math.floor(guess.length / 3));
+  return isNear ? `; did you mean "${guess}"?` : "";
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

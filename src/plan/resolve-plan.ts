@@ -22,16 +22,23 @@ export function resolvePlan(
 ): LabPlan {
   const problems: ValidationProblem[] = [];
   const route = parseIpv4Cidr(lab.network.route);
-  const nodes = Object.entries(lab.instances).map(([name, instance], i): PlannedNode => {
+  const nodes = Object.entries(lab.instances).flatMap(([name, instance], i): PlannedNode[] => {
     const index = i + 1;
-    const cloud = inferCloud(name, instance.cloud) as CloudKind;
+    const cloud = inferCloud(name, instance.cloud);
+    if (cloud === undefined) {
+      problems.push({
+        path: `instances.${name}.cloud`,
+        message: `is required: the cloud of "${name}" cannot be inferred from its name`,
+      });
+      return [];
+    }
     const defaults = CLOUD_DEFAULTS[cloud];
     const setting = instance.enabled;
     const podCidr =
       instance.pod_cidr ?? formatIpv4Cidr({ base: POD_SUPERNET_BASE + index * 256, prefix: 24 });
     const pod = parseIpv4Cidr(podCidr);
     const bridgeHost = formatIpv4(pod.base + 1);
-    return {
+    const node: PlannedNode = {
       name,
       index,
       cloud,
@@ -39,7 +46,8 @@ export function resolvePlan(
       enabled: setting === "auto" ? hasCredentials(cloud) : setting,
       enabledSetting: setting,
       region: instance.region ?? defaults.region,
-      zone: instance.zone ?? defaults.zone,
+      // A default zone belongs to the default region only.
+      zone: instance.zone ?? (instance.region === undefined ? defaults.zone : undefined),
       size: instance.size ?? defaults.size,
       image: instance.image,
       ip: instance.ip_assignment ?? formatIpv4(route.base + index * 256 + 1),
@@ -52,6 +60,7 @@ export function resolvePlan(
       compartmentId: instance.compartment_id,
       resourceGroup: instance.resource_group,
     };
+    return [node];
   });
 
   const dnsNode = pickDnsNode(lab, nodes, problems);
@@ -100,24 +109,26 @@ function pickDnsNode(
   nodes: PlannedNode[],
   problems: ValidationProblem[],
 ): string | undefined {
-  const chosen = Object.entries(lab.instances).filter(([, instance]) => instance.dns === true);
-  if (chosen.length > 1) {
+  const chosen = nodes.filter((node) => lab.instances[node.name]?.dns === true);
+  const [first, ...others] = chosen;
+  for (const node of others) {
     problems.push({
-      path: "instances",
-      message: `more than one DNS node: ${chosen.map(([name]) => name).join(", ")}`,
+      path: `instances.${node.name}.dns`,
+      message: `a second DNS node; instances.${first?.name}.dns is already true`,
       hint: "set dns: true on one node only; zeronsd owns the network's DNS settings",
     });
   }
-  for (const [name] of chosen) {
-    if (nodes.find((node) => node.name === name)?.enabled === false) {
-      problems.push({
-        path: `instances.${name}.dns`,
-        message: "the DNS node is disabled",
-        hint: "enable it or move dns: true",
-      });
-    }
+  for (const node of chosen.filter((candidate) => !candidate.enabled)) {
+    problems.push({
+      path: `instances.${node.name}.dns`,
+      message: `the DNS node ${node.name} is disabled`,
+      hint: "enable it, or set dns: true on an enabled node",
+    });
   }
-  return chosen[0]?.[0] ?? nodes.find((node) => node.enabled)?.name;
+  if (first !== undefined) return first.name;
+  const isCandidate = (node: PlannedNode) =>
+    node.enabled && lab.instances[node.name]?.dns !== false;
+  return nodes.find(isCandidate)?.name;
 }
 
 function pickTapNode(
