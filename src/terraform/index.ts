@@ -17,3 +17,63 @@ export type {
   WriteDirectoryOptions,
   WriteDirectoryReport,
 } from "./directory-writer.js";
+export {
+  locateEngine,
+  parseEngineKind,
+  findOnPath,
+  parseVersionJson,
+  compareVersions,
+  ENGINE_KINDS,
+  MINIMUM_VERSIONS,
+} from "./engine-locate.js";
+export type { Engine, EngineKind } from "./engine-locate.js";
+export { runEngine } from "./engine-runner.js";
+export type {
+  ProgressEvent,
+  RunnerEvent,
+  RunEngineOptions,
+  RunEngineResult,
+} from "./engine-runner.js";
+export { parseEngineLine } from "./engine-events.js";
+export type { EngineEvent, ResourceAction, ChangeCounts } from "./engine-events.js";
+export { createLineSplitter } from "./json-stream.js";
+export type { LineSplitter } from "./json-stream.js";
+export { formatDiagnostic, isStateLockDiagnostic, describeStateLock } from "./diagnostics.js";
+export type { Diagnostic } from "./diagnostics.js";
+export { redactInvocation, isSecretName, REDACTED } from "./engine-redact.js";
+export type { InvocationDisplay } from "./engine-redact.js";
+export { engineEnvironment, isEngineSetting, ENGINE_SETTINGS } from "./engine-env.js";
+export {
+  engineInit,
+  enginePlan,
+  engineApply,
+  engineOutputs,
+  PLAN_FILE,
+} from "./engine-operations.js";
+export type {
+  EngineRun,
+  PlannedChange,
+  PlanResult,
+  ApplyResult,
+  EngineOutput,
+} from "./engine-operations.js";
+export {
+  EngineFailedError,
+  EngineInterruptedError,
+  StateLockedError,
+  engineFailure,
+} from "./engine-failure.js";
+export {
+  createProgressTally,
+  recordEvent,
+  countProgress,
+  failedResources,
+} from "./progress-tally.js";
+export type {
+  ProgressTally,
+  ProgressCounts,
+  ResourceProgress,
+  ResourceState,
+} from "./progress-tally.js";
+export { stateBackendBlock } from "./state-backend.js";
+export type { StateBackendSetting, StateBlock } from "./state-backend.js";

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { isSecretName, redactInvocation } from "../../src/terraform/engine-redact.js";
+
+describe("redactInvocation", () => {
+  it("masks secret-named variables and shows the others", () => {
+    const { env } = redactInvocation({
+      command: "terraform",
+      args: ["plan"],
+      env: {
+        TF_IN_AUTOMATION: "1",
+        ZEROTIER_CENTRAL_TOKEN: "zt-token-value-123",
+        AWS_SECRET_ACCESS_KEY: "aws/secret+value",
+        TF_TOKEN_app_terraform_io: "hcp-token-abcdef",
+        EMPTY: undefined,
+      },
+    });
+    expect(env).toEqual([
+      "AWS_SECRET_ACCESS_KEY=***",
+      "TF_IN_AUTOMATION=1",
+      "TF_TOKEN_app_terraform_io=***",
+      "ZEROTIER_CENTRAL_TOKEN=***",
+    ]);
+  });
+
+  it("lists only the variables asked for while still hiding secret values everywhere", () => {
+    const shown = redactInvocation({
+      command: "terraform",
+      args: ["apply", "-var=note=uses zt-token-value-123 inside"],
+      env: { ZEROTIER_CENTRAL_TOKEN: "zt-token-value-123", TF_INPUT: "0" },
+      showEnv: (name) => name.startsWith("TF_"),
+    });
+    expect(shown.env).toEqual(["TF_INPUT=0"]);
+    expect(shown.commandLine).toBe("terraform apply '-var=note=uses *** inside'");
+  });
+
+  it.each([
+    ["-var=token=abc", "'-var=token=***'"],
+    ["-backend-config=access_key=AKIA0000", "'-backend-config=access_key=***'"],
+    ["-var=region=us-east-1", "-var=region=us-east-1"],
+    ["-target=zerotier_network.demolab", "-target=zerotier_network.demolab"],
+  ])("shows %s as %s", (arg, expected) => {
+    expect(redactInvocation({ command: "tofu", args: [arg] }).commandLine).toBe(`tofu ${expected}`);
+  });
+
+  it("masks the value after a separate -var or -backend-config flag", () => {
+    const { commandLine } = redactInvocation({
+      command: "terraform",
+      args: ["init", "-backend-config", "sas_token=sv=2020&sig=x", "-var", "size=small"],
+    });
+    expect(commandLine).toBe("terraform init -backend-config 'sas_token=***' -var size=small");
+  });
+
+  it("quotes arguments a shell would split, and the quotes inside them", () => {
+    const { commandLine } = redactInvocation({
+      command: "terraform",
+      args: ['-target=zerotier_member.instances["aws"]', "it's"],
+    });
+    expect(commandLine).toBe(`terraform '-target=zerotier_member.instances["aws"]' 'it'\\''s'`);
+  });
+});
+
+describe("isSecretName", () => {
+  it.each([
+    ["DIGITALOCEAN_TOKEN", true],
+    ["ARM_CLIENT_SECRET", true],
+    ["AWS_SESSION_TOKEN", true],
+    ["HCLOUD_TOKEN", true],
+    ["VULTR_API_KEY", true],
+    ["OCI_PRIVATE_KEY_PATH", true],
+    ["AWS_ACCESS_KEY_ID", true],
+    ["AWS_REGION", false],
+    ["TF_INPUT", false],
+    ["PATH", false],
+  ])("judges %s secret: %s", (name, secret) => {
+    expect(isSecretName(name)).toBe(secret);
+  });
+});
