@@ -140,7 +140,7 @@ function securityRules(input: NodeResourcesInput): Record<string, TfBody> {
         network_security_group_name: tfExpr(
           ref("azurerm_network_security_group", n.tf("nsg"), "name"),
         ),
-        name: `allow-${name}-${family}`,
+        name: n.cloud(`${name}-${family}`),
         priority: priority++,
         direction: "Inbound",
         access: "Allow",

@@ -56,7 +56,8 @@ function literalBeforeExpression(text: string): string {
 function escapeHclLiteral(text: string): string {
   let out = "";
   for (const char of text) out += ESCAPES[char] ?? escapeControl(char);
-  return out.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // Replacer functions: in a replacement string `$$` would collapse to one `$`.
+  return out.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
