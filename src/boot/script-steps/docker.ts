@@ -12,7 +12,7 @@ export function dockerStep({ node }: { node: PlannedNode }): BootStep {
     fixedCidrV6: "${ZT_SIXPLANE_PREFIX80}",
   });
   return {
-    title: "Docker with the node's container network",
+    title: "Docker with the container network",
     body: sh`ZT_SIXPLANE_PREFIX80=$(sixplane_prefix80 "$ZT_NETWORK_ID" "$ZT_NODE_ID")
 install -d -m 0755 /etc/docker
 put_file 0644 /etc/docker/daemon.json <<ZTLAB_EOF

@@ -9,7 +9,7 @@ export const ZT_DNS_SCRIPT_PATH = "/usr/local/sbin/ztlab-zt-dns";
  */
 export function resolvedStep(): BootStep {
   return {
-    title: "systemd-resolved for the network's names",
+    title: "systemd-resolved for names in the network",
     body: sh`put_file 0755 ${ZT_DNS_SCRIPT_PATH} <<'ZTLAB_EOF'
 ${renderZtDnsScript()}ZTLAB_EOF
 put_file 0644 /etc/systemd/system/ztlab-zt-dns.service <<'ZTLAB_EOF'

@@ -8,7 +8,7 @@ const TOKEN_FILE = "/etc/zeronsd/central.token";
 /** Only the DNS node runs this: it is the one place the Central token reaches a VM. */
 export function zeronsdStep({ networkName }: { networkName: string }): BootStep {
   return {
-    title: "zeronsd for the network's names (DNS node)",
+    title: "zeronsd name server (DNS node)",
     body: sh`ZT_CENTRAL_TOKEN='${placeholder("central-token")}'
 [[ $ZT_CENTRAL_TOKEN =~ ^[A-Za-z0-9]{32,}$ ]] || fail "the Central token has an unexpected shape"
 install -d -m 0700 /etc/zeronsd
