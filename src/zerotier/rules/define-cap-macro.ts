@@ -1,0 +1,73 @@
+// `cap NAME id N [default] <rules> ;` and `macro NAME($a,$b) <rules> ;`.
+import type { CompileState } from "./compile-state.js";
+import { failAt } from "./rules-diagnostic.js";
+import { readInteger, warnOutside } from "./rules-numbers.js";
+import { renderRuleList, splitCall } from "./render-rule-list.js";
+import type { RulesToken } from "./rules-tree.js";
+import type { RulesStatement } from "./rule-statements.js";
+
+export function defineCapability({ keyword, block }: RulesStatement, state: CompileState): void {
+  const [nameItem, ...rest] = block?.items ?? [];
+  if (nameItem?.kind !== "token") {
+    return failAt(keyword, { code: "cap-without-name", message: "cap needs a name and an id" });
+  }
+  const name = nameItem.text.toLowerCase();
+  let id = Number.NaN;
+  let idToken: RulesToken | undefined;
+  let isDefault = false;
+  let start = 0;
+  for (; start < rest.length; start++) {
+    const item = rest[start];
+    const word = item?.kind === "token" ? item.text.toLowerCase() : "";
+    const value = rest[start + 1];
+    if (word === "id" && value?.kind === "token" && item?.kind === "token") {
+      idToken = item;
+      id = readInteger({ token: value, text: value.text, state }, "capability id");
+      start++;
+    } else if (word === "default") {
+      isDefault = true;
+    } else {
+      break;
+    }
+  }
+
+  if (idToken === undefined) {
+    failAt(nameItem, { code: "cap-without-id", message: `capability "${name}" has no numeric id` });
+  }
+  warnOutside({ token: idToken, text: "", state }, id, [0, 0xffffffff], "capability id");
+  if (state.output.config.capabilities.some((other) => other.id === id)) {
+    failAt(idToken, {
+      code: "duplicate-cap-id",
+      message: `another capability already has id ${id}`,
+    });
+  }
+  const rules = renderRuleList(rest.slice(start), { state, scope: new Map(), expanding: [] });
+  if (Object.hasOwn(state.output.capabilitiesByName, name)) {
+    state.warn(nameItem, {
+      code: "duplicate-cap-name",
+      message: `capability "${name}" is defined twice`,
+    });
+  }
+  state.output.config.capabilities.push({ id, default: isDefault, rules });
+  state.output.capabilitiesByName[name] = id;
+}
+
+/** Stores the macro; its body is compiled where it is included, with the arguments given there. */
+export function defineMacro({ keyword, block }: RulesStatement, state: CompileState): void {
+  const [nameItem, ...body] = block?.items ?? [];
+  if (nameItem?.kind !== "token") {
+    return failAt(keyword, { code: "macro-without-name", message: "macro needs a name" });
+  }
+  const { name, args } = splitCall(nameItem.text.toLowerCase());
+  const odd = args.filter((param) => !param.startsWith("$"));
+  if (odd.length > 0) {
+    state.warn(nameItem, {
+      code: "macro-parameter-name",
+      message: `macro parameters start with $; ${odd.join(", ")} can never be used`,
+    });
+  }
+  if (state.macros.has(name)) {
+    state.warn(nameItem, { code: "duplicate-macro", message: `macro "${name}" is defined twice` });
+  }
+  state.macros.set(name, { name, params: args, body });
+}
