@@ -1,6 +1,7 @@
 // Rule lists (the base set, a capability's rules, a macro's body): actions with their matches,
 // and `include` of macros.
 import { readTarget } from "./rules-addresses.js";
+import { lookupName } from "./rules-names.js";
 import type { CompileState, RuleObject } from "./compile-state.js";
 import { failAt } from "./rules-diagnostic.js";
 import { readLenientInteger } from "./rules-numbers.js";
@@ -34,7 +35,7 @@ export function renderRuleStatement(statement: RulesStatement, ctx: ListContext)
   if (statement.isOrphan === true) {
     failAt(keyword, { code: "unknown-directive", message: `unexpected "${keyword.text}" block` });
   }
-  const simple = SIMPLE_ACTIONS[word];
+  const simple = lookupName(SIMPLE_ACTIONS, word);
   if (simple !== undefined) {
     return [...renderMatches(block?.items ?? [], ctx), { type: simple }];
   }
