@@ -12,7 +12,7 @@ export const digitaloceanModule: CloudModule = {
   providerName: "digitalocean",
   provider: { source: "digitalocean/digitalocean", version: "~> 2.0" },
   credentials: { anyOf: [["DIGITALOCEAN_TOKEN"], ["DIGITALOCEAN_ACCESS_TOKEN"]] },
-  // LIMITATION(#2): DigitalOcean's user-data limit (64 KiB) is from a community answer, unconfirmed.
+  // LIMITATION(#2): the 64 KiB user-data limit comes from a community answer, unconfirmed.
   userData: { encoding: "plain", limitBytes: 64 * 1024 },
   // One global endpoint: the region is a droplet argument, so a single unaliased block serves all.
   providerBlocks: () => [{}],

@@ -104,7 +104,7 @@ describe("ztlab synth", () => {
   });
 
   it.skipIf(UNSUPPORTED.length === 0)(
-    "fails with exit 2 naming a node whose cloud has no module yet, writing nothing (every cloud has one)",
+    "exits 2 naming a node whose cloud has no module yet, writing nothing (all clouds have one)",
     async () => {
       const cloud = UNSUPPORTED[0]!;
       await writeLab(["do", "x1"], {

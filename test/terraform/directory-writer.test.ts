@@ -44,7 +44,7 @@ describe("writeTerraformDirectory", () => {
     expect(await readFile(join(dir, "a.tf.json"), "utf8")).toBe("A\n");
   });
 
-  it("replaces only its own files on a rerun and keeps state, lock file and .terraform/", async () => {
+  it("replaces only its own files on a rerun and keeps state, lock and .terraform/", async () => {
     await writeTerraformDirectory({
       dir,
       files: { "a.tf.json": "A\n", "old.tf.json": "O\n", "c.tf.json": "C\n" },
