@@ -19,9 +19,10 @@ export function referencePlan(
   return resolvePlan(validateLab({ ...REFERENCE_LAB, instances }, {}));
 }
 
-/** The reference lab without users: clouds that need an SSH key must refuse it. */
-export function planWithoutUsers(): LabPlan {
-  return resolvePlan(validateLab({ ...REFERENCE_LAB, users: {} }, {}));
+/** The reference lab without users (and with extra instances): clouds needing a key refuse it. */
+export function planWithoutUsers(extra: Instances = {}): LabPlan {
+  const instances = { ...REFERENCE_LAB.instances, ...extra };
+  return resolvePlan(validateLab({ ...REFERENCE_LAB, users: {}, instances }, {}));
 }
 
 export function plannedNode(plan: LabPlan, name: string): PlannedNode {
