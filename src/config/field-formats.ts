@@ -77,10 +77,10 @@ export function checkSshPublicKey(value: string): string | undefined {
     return "this is a private key; give the public key (the .pub file)";
   }
   const line = value.trim();
-  if (line.includes("\n")) return "holds more than one line; give one public key";
   if (line.startsWith("---- BEGIN SSH2 PUBLIC KEY")) {
     return "is an RFC 4716 key; convert it with ssh-keygen -i -f <file>";
   }
+  if (line.includes("\n")) return "holds more than one line; give one public key";
   const [type, blob] = line.split(/\s+/);
   if (type === undefined || blob === undefined || !SSH_KEY_TYPES.has(type)) {
     return 'not an OpenSSH public key (expected e.g. "ssh-ed25519 AAAA... comment")';

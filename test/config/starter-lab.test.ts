@@ -1,0 +1,39 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import {
+  REFERENCE_LAB,
+  STARTER_LAB_YAML,
+  validateLab,
+  writeStarterLab,
+} from "../../src/config/index.js";
+import { InputError } from "../../src/errors/index.js";
+import { makeTempDir } from "../helpers/run-cli.js";
+
+describe("writeStarterLab", () => {
+  it("writes the commented starter lab and returns its path", async () => {
+    const dir = await makeTempDir();
+    const path = await writeStarterLab({ cwd: dir, path: "ztlab.yaml" });
+    expect(path).toBe(join(dir, "ztlab.yaml"));
+    expect(await readFile(path, "utf8")).toBe(STARTER_LAB_YAML);
+  });
+
+  it("refuses to overwrite an existing file and leaves it as it was", async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, "ztlab.yaml"), "mine\n");
+    await expect(writeStarterLab({ cwd: dir, path: "ztlab.yaml" })).rejects.toSatisfy(
+      (error) => error instanceof InputError && error.code === "lab-file-exists",
+    );
+    expect(await readFile(join(dir, "ztlab.yaml"), "utf8")).toBe("mine\n");
+  });
+});
+
+describe("STARTER_LAB_YAML", () => {
+  it("holds the reference lab, with comments", () => {
+    expect(validateLab(parse(STARTER_LAB_YAML), {})).toEqual(validateLab(REFERENCE_LAB, {}));
+    expect(
+      STARTER_LAB_YAML.split("\n").filter((line) => line.includes("#")).length,
+    ).toBeGreaterThan(10);
+  });
+});
