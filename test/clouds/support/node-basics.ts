@@ -37,7 +37,7 @@ export function itPassesNodeBasics({ module, plan, node, twoNodes, userDataOf }:
     expect(namesWithoutPrefix(doc(), `${node}_`)).toEqual([]);
   });
 
-  it.skipIf(!hasTerraform)(`writes expressions terraform parses (${NO_TERRAFORM} skips)`, () => {
+  it.skipIf(!hasTerraform)(`writes expressions terraform parses (skipped: ${NO_TERRAFORM})`, () => {
     const all = [
       ...expressionsIn(doc().resource as TfBody),
       ...expressionsIn(doc().data as TfBody),
