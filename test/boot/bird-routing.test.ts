@@ -4,14 +4,8 @@ import { join } from "node:path";
 import { execa, type ResultPromise } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderBirdConfig } from "../../src/boot/index.js";
-import {
-  addNetns,
-  canUseNetns,
-  deleteNetns,
-  ipIn,
-  runId,
-  ztInterfaceName,
-} from "../helpers/netns.js";
+import { interfaceName } from "../../src/zerotier/index.js";
+import { addNetns, canUseNetns, deleteNetns, ipIn, runId } from "../helpers/netns.js";
 import { referencePlan } from "./reference-boot.js";
 
 const NETWORK_ID = "8bd5124fd6f45ffe";
@@ -41,7 +35,8 @@ describe("renderBirdConfig on a shared segment", () => {
       const hub = `ztlab-${id}-seg`;
       const dir = await mkdtemp(join(tmpdir(), "ztlab-bird-"));
       tempDirs.push(dir);
-      const ztName = ztInterfaceName(NETWORK_ID);
+      const ztName = interfaceName(NETWORK_ID);
+      expect(ztName).toBe("ztyqb6mebi");
       const prefix = plan.network.route.split("/")[1] ?? "16";
 
       namespaces.push(hub);

@@ -2,6 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   OSPF_INTERFACE_PATTERN,
@@ -10,6 +11,7 @@ import {
   renderFirewallScript,
   renderZtDnsScript,
 } from "../../src/boot/index.js";
+import { memberAddressing } from "../../src/zerotier/index.js";
 import { addNetns, canUseNetns, deleteNetns, runId } from "../helpers/netns.js";
 import { BOOT_VALUES, planNode, referencePlan, referenceScriptText } from "./reference-boot.js";
 import {
@@ -144,13 +146,29 @@ describe("Docker daemon.json", () => {
 
 describe("6PLANE /80 on the node", () => {
   it("matches sixplanePrefix80 of every reference vector, leading zeros kept", async () => {
-    const data = JSON.parse(
-      await readFile(new URL("../../../shared/reference/addressing.json", import.meta.url), "utf8"),
-    ) as { vectors: { networkId: string; nodeId: string; sixplanePrefix80: string }[] };
+    const url = new URL("../fixtures/zerotier/addressing-vectors.json", import.meta.url);
+    const data = JSON.parse(await readFile(url, "utf8")) as {
+      vectors: { networkId: string; nodeId: string; sixplanePrefix80: string }[];
+    };
     const calls = data.vectors.map((v) => `sixplane_prefix80 ${v.networkId} ${v.nodeId}`);
     const run = await box.run([scriptHelpers(plainText), ...calls].join("\n"));
     expect(run.exitCode).toBe(0);
     expect(run.stdout.split("\n")).toEqual(data.vectors.map((v) => v.sixplanePrefix80));
+  });
+
+  it("agrees with the zerotier layer on random ids, zero-heavy ones included", async () => {
+    const hex = (length: number) =>
+      fc
+        .array(fc.constantFrom("0", "0", "0", "1", "a", "f"), {
+          minLength: length,
+          maxLength: length,
+        })
+        .map((digits) => digits.join(""));
+    const pairs = fc.sample(fc.tuple(hex(16), hex(10)), { numRuns: 60, seed: 9993 });
+    const calls = pairs.map(([nwid, node]) => `sixplane_prefix80 ${nwid} ${node}`);
+    const run = await box.run([scriptHelpers(plainText), ...calls].join("\n"));
+    const expected = pairs.map(([nwid, node]) => memberAddressing(nwid, node).sixplanePrefix80);
+    expect(run.stdout.split("\n")).toEqual(expected);
   });
 
   it("rejects ids that are not full-width hex", async () => {

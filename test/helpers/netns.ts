@@ -2,8 +2,6 @@
 import { randomBytes } from "node:crypto";
 import { execa } from "execa";
 
-const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-
 /** Whether this process can create network namespaces (root and a working `ip netns`). */
 export async function canUseNetns(): Promise<boolean> {
   if (process.getuid?.() !== 0) return false;
@@ -14,18 +12,6 @@ export async function canUseNetns(): Promise<boolean> {
 /** A short id for namespace names, so parallel runs never collide. */
 export function runId(): string {
   return randomBytes(3).toString("hex");
-}
-
-/**
- * The Linux interface name ZeroTier gives a network's tap (retry counter 0):
- * shared/reference/addressing.md section 1.
- */
-export function ztInterfaceName(networkId: string): string {
-  const n = BigInt(`0x${networkId}`);
-  const v = (n ^ (n >> 24n)) & 0xff_ffff_ffffn;
-  let name = "zt";
-  for (let i = 0; i < 8; i++) name += BASE32[Number((v >> BigInt(35 - 5 * i)) & 31n)];
-  return name;
 }
 
 export async function ip(...args: string[]): Promise<string> {
