@@ -1,6 +1,19 @@
 // ZeroTier facts computed locally: the lab's rules program, the rules-language compiler,
 // per-member addressing, and the Central API client. No Terraform, no terminal.
 export { renderLabRules, describeRulesMode } from "./lab-rules.js";
+export { checkLabRules, assertRulesCompile, TAP_ID_PLACEHOLDER } from "./check-lab-rules.js";
+export type { CompiledResult } from "./check-lab-rules.js";
+export { compileRules, formatRulesDiagnostic } from "./rules/index.js";
+export type {
+  CompileOptions,
+  CompileResult,
+  CompiledRules,
+  RuleObject,
+  CapabilityObject,
+  TagObject,
+  TagByName,
+  RulesDiagnostic,
+} from "./rules/index.js";
 export {
   memberAddressing,
   interfaceName,

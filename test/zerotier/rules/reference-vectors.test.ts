@@ -33,6 +33,7 @@ describe("compileRules on the reference vectors", () => {
   it.each(invalid)("rejects %s on the reference's line", (file) => {
     const expected = JSON.parse(read(file.replace(/\.ztrules$/, ".error.json"))) as {
       line: number;
+      column: number;
     };
     const result = compileRules(read(file));
     expect(result.ok).toBe(false);
