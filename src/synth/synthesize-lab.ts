@@ -18,6 +18,7 @@ import { collectTargets, nodePrefix, type SynthNode } from "./node-targets.js";
 import { outputsDocument, type NodeOutputInput } from "./outputs-document.js";
 import { providersDocument, type CloudInUse } from "./providers-document.js";
 import { zerotierDocument } from "./zerotier-document.js";
+import { checkLabRules } from "../zerotier/index.js";
 
 // Lengths of the values Terraform fills in (identity.public and .secret files, ids, token), so the
 // size of the script a node receives is checked before apply.
@@ -51,6 +52,7 @@ export interface SynthResult {
 
 /** The lab's Terraform directory as files: providers, ZeroTier, one file per node, outputs. */
 export function synthesizeLab(plan: LabPlan, options: SynthOptions = {}): SynthResult {
+  checkLabRules(plan);
   const lookup = options.cloudModule ?? registeredModule;
   const nodes = plan.nodes.filter((node) => node.enabled);
   const modules = modulesFor(nodes, lookup);
