@@ -1,0 +1,132 @@
+// Changing a few scalars of a YAML or JSON lab file in place: only the changed values' text is
+// replaced, so comments, key order, quoting and spacing stay byte for byte.
+import { isMap, isScalar, parseDocument, parse, type YAMLMap } from "yaml";
+import { InputError } from "../errors/index.js";
+import type { LabFormat } from "./lab-source.js";
+
+export type LabScalar = string | boolean | number;
+
+/** One value to set: a path of map keys, e.g. ["network", "flow_rules", "mode"]. */
+export interface LabEdit {
+  path: readonly string[];
+  value: LabScalar;
+}
+
+/**
+ * Applies the edits to the file's text. An existing value is replaced where it stands (keeping
+ * its quote style); a missing key is inserted after the last entry of its map, with that map's
+ * indentation; missing parent maps are created the same way.
+ */
+export function editLabText(
+  text: string,
+  { format, edits }: { format: Exclude<LabFormat, "ts">; edits: readonly LabEdit[] },
+): string {
+  let current = text;
+  for (const edit of edits) current = applyEdit(current, format, edit);
+  return current;
+}
+
+function applyEdit(text: string, format: "yaml" | "json", { path, value }: LabEdit): string {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length > 0) {
+    throw new InputError("the lab file does not parse; fix it before editing it", {
+      code: "lab-file-syntax",
+      details: doc.errors.map((error) => error.message.split("\n")[0] ?? ""),
+    });
+  }
+  let map: unknown = doc.contents;
+  for (let depth = 0; depth < path.length; depth++) {
+    const key = path[depth] as string;
+    if (!isMap(map)) throw notAMap(path.slice(0, depth));
+    const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    if (pair === undefined) {
+      return insertEntry(text, { format, map, path: path.slice(depth), value });
+    }
+    if (depth === path.length - 1) {
+      if (!isScalar(pair.value) || pair.value.range === undefined || pair.value.range === null) {
+        throw notAMap(path);
+      }
+      const [start, end] = pair.value.range;
+      const quote = text[start] === '"' || text[start] === "'" ? text[start] : undefined;
+      return replaceKeepingComment(text, [start, end], scalarText(value, format, quote));
+    }
+    map = pair.value;
+  }
+  return text;
+}
+
+// A comment after the value keeps its column when the spaces before it allow.
+function replaceKeepingComment(text: string, [start, end]: [number, number], next: string): string {
+  const gap = /^ +(?=#)/.exec(text.slice(end))?.[0].length ?? 0;
+  const width = gap === 0 ? 0 : Math.max(1, gap - (next.length - (end - start)));
+  return text.slice(0, start) + next + " ".repeat(width) + text.slice(end + gap);
+}
+
+function insertEntry(
+  text: string,
+  {
+    format,
+    map,
+    path,
+    value,
+  }: { format: "yaml" | "json"; map: YAMLMap; path: readonly string[]; value: LabScalar },
+): string {
+  const last = map.items.at(-1);
+  const lastEnd = last === undefined ? undefined : (endOf(last.value) ?? endOf(last.key));
+  if (map.flow === true || format === "json") {
+    const entry = flowEntry(path, value, format);
+    if (lastEnd !== undefined) return text.slice(0, lastEnd) + `, ${entry}` + text.slice(lastEnd);
+    const open = map.range?.[0] ?? 0;
+    return text.slice(0, open + 1) + ` ${entry} ` + text.slice(open + 1);
+  }
+  if (last === undefined || lastEnd === undefined) {
+    throw notAMap(path);
+  }
+  const keyStart = last.key !== null && isScalar(last.key) ? (last.key.range?.[0] ?? 0) : 0;
+  const lineStart = text.lastIndexOf("\n", keyStart - 1) + 1;
+  const indent = text.slice(lineStart, keyStart);
+  const lineEnd = endOfLine(text, lastEnd);
+  const block = blockEntry(path, value, indent);
+  const before = text.slice(0, lineEnd);
+  const newline = before === "" || before.endsWith("\n") ? "" : "\n";
+  return before + newline + block + text.slice(lineEnd);
+}
+
+function blockEntry(path: readonly string[], value: LabScalar, indent: string): string {
+  const [key, ...rest] = path;
+  if (rest.length === 0) return `${indent}${key}: ${scalarText(value, "yaml")}\n`;
+  return `${indent}${key}:\n` + blockEntry(rest, value, `${indent}  `);
+}
+
+function flowEntry(path: readonly string[], value: LabScalar, format: "yaml" | "json"): string {
+  const [key = "", ...rest] = path;
+  const name = format === "json" ? JSON.stringify(key) : key;
+  if (rest.length === 0) return `${name}: ${scalarText(value, format)}`;
+  return `${name}: { ${flowEntry(rest, value, format)} }`;
+}
+
+/** A value as YAML or JSON text; strings that YAML would read as something else are quoted. */
+function scalarText(value: LabScalar, format: "yaml" | "json", quote?: string): string {
+  if (typeof value !== "string") return String(value);
+  if (format === "json" || quote === '"') return JSON.stringify(value);
+  if (quote === "'") return `'${value.replaceAll("'", "''")}'`;
+  const plain = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) && parse(value) === value;
+  return plain ? value : JSON.stringify(value);
+}
+
+function endOf(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] | null } | null)?.range;
+  return range === undefined || range === null ? undefined : range[1];
+}
+
+// The end of the line holding `offset`, after its newline (or the end of the text).
+function endOfLine(text: string, offset: number): number {
+  const newline = text.indexOf("\n", Math.max(0, offset - 1));
+  return newline < 0 ? text.length : newline + 1;
+}
+
+function notAMap(path: readonly string[]): InputError {
+  return new InputError(`${path.join(".") || "the lab file"} is not a mapping; cannot edit it`, {
+    code: "lab-file-edit",
+  });
+}
