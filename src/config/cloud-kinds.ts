@@ -32,7 +32,7 @@ export const SHORT_KEY_CLOUDS: Readonly<Record<string, CloudKind>> = {
 
 /** Clouds that cannot be enabled, with the reason shown to the user. */
 export const RETIRED_CLOUDS: Readonly<Partial<Record<CloudKind, string>>> = {
-  equinix: "Equinix Metal shut down on 2026-06-30; move the node to hetzner or linode",
+  equinix: "Equinix Metal shut down on 2026-06-30; use hetzner or linode",
 };
 
 export function isCloudKind(value: string): value is CloudKind {

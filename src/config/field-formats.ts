@@ -43,30 +43,33 @@ const RESERVED_USERS = new Set([
   "zerotier-one",
 ]);
 
-/** Why a value is not a DNS label, or undefined when it is one. */
+/**
+ * Why a value is not a DNS label, or undefined when it is one. Every check here answers the same
+ * way; a second line, when present, is a hint on how to fix it.
+ */
 export function checkDnsLabel(value: string): string | undefined {
   if (!DNS_LABEL.test(value)) {
-    return `"${value}" is not a DNS label (a-z, 0-9 and inner hyphens, at most 63)`;
+    return `${quote(value)} is not a DNS label\nuse a-z, 0-9 and inner hyphens, at most 63`;
   }
-  if (/^\d+$/.test(value)) return `"${value}" is all digits; a name needs a letter`;
+  if (/^\d+$/.test(value)) return `${quote(value)} is all digits\na name needs a letter`;
   return undefined;
 }
 
 export function checkLinuxUsername(value: string): string | undefined {
   if (!LINUX_USER.test(value)) {
-    return `"${value}" is not a Linux user name (a-z or _ first, then a-z 0-9 _ -, at most 32)`;
+    return `${quote(value)} is not a Linux user name\na-z or _ first, then a-z 0-9 _ -, at most 32`;
   }
-  if (RESERVED_USERS.has(value)) return `"${value}" is a system account on the nodes`;
+  if (RESERVED_USERS.has(value)) return `${quote(value)} is a system account on the nodes`;
   return undefined;
 }
 
 /** ZeroTier node ids are 10 hex digits; zero and ids starting with ff are reserved. */
 export function checkMemberId(value: string): string | undefined {
   if (!MEMBER_ID.test(value)) {
-    return `"${value}" is not a ZeroTier node id (10 lowercase hex digits)`;
+    return `${quote(value)} is not a ZeroTier node id\nit has 10 lowercase hex digits`;
   }
   if (value === "0000000000" || value.startsWith("ff")) {
-    return `"${value}" is a reserved ZeroTier address (zero, or starting with ff)`;
+    return `${quote(value)} is a reserved ZeroTier address\nzero and ids starting with ff`;
   }
   return undefined;
 }
@@ -83,7 +86,7 @@ export function checkSshPublicKey(value: string): string | undefined {
   if (line.includes("\n")) return "holds more than one line; give one public key";
   const [type, blob] = line.split(/\s+/);
   if (type === undefined || blob === undefined || !SSH_KEY_TYPES.has(type)) {
-    return 'not an OpenSSH public key (expected e.g. "ssh-ed25519 AAAA... comment")';
+    return "not an OpenSSH public key\nexpected one line such as: ssh-ed25519 AAAA... you@host";
   }
   if (!BASE64.test(blob)) return "the key data is not base64";
   const raw = Buffer.from(blob, "base64");
@@ -95,7 +98,7 @@ export function checkSshPublicKey(value: string): string | undefined {
 }
 
 export function checkIpv4(value: string): string | undefined {
-  return isIP(value) === 4 ? undefined : `"${value}" is not an IPv4 address`;
+  return isIP(value) === 4 ? undefined : `${quote(value)} is not an IPv4 address`;
 }
 
 export function checkIpv4Cidr(value: string): string | undefined {
@@ -106,7 +109,12 @@ export function checkIpv4Cidr(value: string): string | undefined {
     isIP(addr) === 4 &&
     /^\d{1,2}$/.test(bits ?? "") &&
     Number(bits) <= 32;
-  return isValid ? undefined : `"${value}" is not an IPv4 CIDR (e.g. 10.42.1.0/24)`;
+  return isValid ? undefined : `${quote(value)} is not an IPv4 CIDR (e.g. 10.42.1.0/24)`;
+}
+
+// Long values would push the message past one line.
+function quote(value: string): string {
+  return JSON.stringify(value.length > 24 ? `${value.slice(0, 21)}...` : value);
 }
 
 function embeddedType(raw: Buffer): string {

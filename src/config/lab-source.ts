@@ -14,8 +14,11 @@ export type LabFormat = "yaml" | "json" | "ts";
 
 export type LabSource = { kind: "builtin" } | { kind: "file"; path: string; format: LabFormat };
 
-/** Where a field sits in the lab file, 1-based. */
-export type Locate = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
+/** Where a field's value (or with `atKey`, its key) sits in the lab file, 1-based. */
+export type Locate = (
+  path: readonly PropertyKey[],
+  options?: { atKey?: boolean },
+) => { line: number; column: number } | undefined;
 
 /** A parsed lab file: the raw value, and (for YAML/JSON) a way back from field paths to positions. */
 export interface ParsedLab {
@@ -106,8 +109,8 @@ export function parseLabText(text: string, source: LabSource & { kind: "file" })
   }
 
   if (source.format === "yaml") keepStringScalars(doc, text);
-  const locate: Locate = (path) => {
-    const offset = offsetOf(doc, path);
+  const locate: Locate = (path, { atKey = false } = {}) => {
+    const offset = offsetOf(doc, path, atKey);
     return offset === undefined ? undefined : where(offset);
   };
   return { source, value: doc.toJS() ?? {}, text, locate };
@@ -122,16 +125,17 @@ function firstLine(message: string): string {
 }
 
 // Walks the path as far as it exists; a missing key points at its parent.
-function offsetOf(doc: Document, path: readonly PropertyKey[]): number | undefined {
+function offsetOf(doc: Document, path: readonly PropertyKey[], atKey: boolean): number | undefined {
   let node: unknown = doc.contents;
   let offset = rangeStart(node);
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (!isMap(node)) break;
     const pair = node.items.find(
       (item) => isScalar(item.key) && String(item.key.value) === String(key),
     );
     if (pair === undefined) break;
     offset = rangeStart(pair.key) ?? offset;
+    if (atKey && i === path.length - 1) break;
     node = pair.value;
     offset = rangeStart(node) ?? offset;
   }

@@ -50,6 +50,8 @@ export function sortProblems(problems: readonly ValidationProblem[]): Validation
 
 interface PathProblem extends Omit<ValidationProblem, "path"> {
   path: PropertyKey[];
+  /** The problem is the key itself (unknown, or not a valid name), not its value. */
+  isKey?: boolean;
 }
 
 function problemsOfIssue(issue: z.core.$ZodIssue, input: unknown): PathProblem[] {
@@ -58,6 +60,7 @@ function problemsOfIssue(issue: z.core.$ZodIssue, input: unknown): PathProblem[]
     const allowed = allowedKeysAt(path);
     return issue.keys.map((key) => ({
       path: [...path, key],
+      isKey: true,
       message: `unknown key${suggestion(key, allowed)}`,
       hint: allowed.length > 0 ? `allowed here: ${allowed.join(", ")}` : undefined,
     }));
@@ -79,7 +82,9 @@ function problemsOfIssue(issue: z.core.$ZodIssue, input: unknown): PathProblem[]
   if (issue.code === "invalid_type") {
     return [{ path, message: `expected ${issue.expected}, got ${describeValue(value)}` }];
   }
-  return [{ path, message: issue.message }];
+  const hint =
+    issue.code === "custom" ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
+  return [{ path, message: issue.message, hint }];
 }
 
 // Node and device keys become DNS names; user keys follow the same rule for consistency.
@@ -90,7 +95,9 @@ function checkKeys(input: unknown): PathProblem[] {
     if (entries === null || typeof entries !== "object" || Array.isArray(entries)) continue;
     for (const key of Object.keys(entries)) {
       const bad = checkDnsLabel(key);
-      if (bad !== undefined) problems.push({ path: [section, key], message: `key ${bad}` });
+      if (bad === undefined) continue;
+      const [message = bad, hint] = bad.split("\n");
+      problems.push({ path: [section, key], message: `key ${message}`, hint, isKey: true });
     }
   }
   return problems;
@@ -121,15 +128,30 @@ function checkClouds(lab: LabConfig): PathProblem[] {
 }
 
 function placeProblem(problem: PathProblem, locate: Locate | undefined): ValidationProblem {
-  const pos = locate?.(problem.path);
-  return { ...problem, path: problem.path.map(String).join("."), ...pos };
+  const { isKey = false, ...rest } = problem;
+  const pos = locate?.(problem.path, { atKey: isKey });
+  return { ...rest, path: problem.path.map(String).join("."), ...pos };
 }
 
+// The nearest allowed word by edits, else the one sharing the longest start (ip_address and
+// ip_assignment are far apart by edits but plainly related).
 function suggestion(written: string, allowed: readonly string[]): string {
   if (allowed.length === 0) return "";
   const guess = closest(written, [...allowed]);
-  const isNear = distance(written, guess) <= Math.max(2, Math.floor(guess.length / 3));
-  return isNear ? `; did you mean "${guess}"?` : "";
+  if (distance(written, guess) <= Math.max(2, Math.floor(guess.length / 3))) {
+    return `; did you mean "${guess}"?`;
+  }
+  const byPrefix = [...allowed].sort(
+    (a, b) => commonPrefix(written, b) - commonPrefix(written, a),
+  )[0];
+  const isRelated = byPrefix !== undefined && commonPrefix(written, byPrefix) >= 4;
+  return isRelated ? `; did you mean "${byPrefix}"?` : "";
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function describeValue(value: unknown): string {
