@@ -35,7 +35,7 @@ export function placeholder(kind: BootValueKind): BootValue {
   return { kind };
 }
 
-/** Quotes a value for bash so it is one word with no expansion (always quoted: `do` is a keyword). */
+/** Quotes a value for bash as one literal word; always quoted, since `do` is a keyword. */
 export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }

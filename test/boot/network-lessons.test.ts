@@ -124,7 +124,7 @@ describe("container forwarding", () => {
 });
 
 describe("Docker daemon.json", () => {
-  it("is written before Docker is installed, with the bridge, CIDR and the node's 6PLANE /80", async () => {
+  it("holds the bridge, the CIDR and the node's 6PLANE /80, before Docker is installed", async () => {
     const section = scriptSection(plainText, "ZT_SIXPLANE_PREFIX80=$(", "ZTLAB_EOF");
     const snippet = [
       scriptHelpers(plainText),

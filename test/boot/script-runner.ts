@@ -45,6 +45,7 @@ export async function createSandbox(): Promise<ScriptSandbox> {
 export function scriptHelpers(text: string): string {
   return [
     "set -Eeuo pipefail",
+    'ZTLAB_STEP="under test"',
     sliceLines(text, "fail() {", "}"),
     sliceLines(text, "put_file() {", "}"),
     sliceLines(text, "sixplane_prefix80() {", "}"),

@@ -27,14 +27,14 @@ step() {
 }
 
 fail() {
-  echo "ztlab: $*" >&2
+  echo "ztlab: step \"$ZTLAB_STEP\": $*" >&2
   exit 1
 }
 
 # Replaces a file with stdin only when the content differs; FILE_CHANGED tells which happened.
 put_file() {
   local mode="$1" target="$2" tmp
-  tmp=$(mktemp "$target.ztlab.XXXXXX")
+  tmp=$(mktemp -p "\${target%/*}")
   cat >"$tmp"
   chmod "$mode" "$tmp"
   if cmp -s "$tmp" "$target"; then

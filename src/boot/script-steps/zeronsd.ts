@@ -1,6 +1,6 @@
 import { placeholder, sh, shellQuote, type BootStep } from "../shell-text.js";
 
-/** zeronsd ships only as a container image now; the old .deb needs a libssl current Ubuntu lacks. */
+/** zeronsd now ships as a container image; its old .deb needs libssl1.1, gone from Ubuntu. */
 export const ZERONSD_IMAGE = "zerotier/zeronsd:0.5.2";
 
 const TOKEN_FILE = "/etc/zeronsd/central.token";
@@ -15,8 +15,8 @@ install -d -m 0700 /etc/zeronsd
 put_file 0600 ${TOKEN_FILE} < <(printf '%s' "$ZT_CENTRAL_TOKEN")
 unset ZT_CENTRAL_TOKEN
 # A new token, or a container from an earlier image, means starting it afresh.
-if [[ $FILE_CHANGED == 1 ]] ||
-  [[ $(docker container inspect -f '{{.Config.Image}}' zeronsd 2>/dev/null) != ${ZERONSD_IMAGE} ]]; then
+ZERONSD_IMAGE_NOW=$(docker container inspect -f '{{.Config.Image}}' zeronsd 2>/dev/null) || true
+if [[ $FILE_CHANGED == 1 || $ZERONSD_IMAGE_NOW != "${ZERONSD_IMAGE}" ]]; then
   docker rm -f zeronsd >/dev/null 2>&1 || true
   docker run --detach --name zeronsd --restart always --network host \
     --volume /var/lib/zerotier-one/authtoken.secret:/authtoken.secret:ro \

@@ -62,8 +62,9 @@ if [[ ! -s $ZT_KEYRING ]]; then
   GNUPGHOME=$(mktemp -d)
   export GNUPGHOME
   curl -fsSL --retry 5 '${ZT_KEY_URL}' | gpg --dearmor >"$ZT_KEYRING.new"
-  ZT_KEY_FPR=$(gpg --show-keys --with-colons "$ZT_KEYRING.new" | awk -F: '$1 == "fpr" { print $10; exit }')
-  [[ $ZT_KEY_FPR == ${ZT_KEY_FINGERPRINT} ]] || fail "ZeroTier signing key has fingerprint '$ZT_KEY_FPR'"
+  ZT_KEY_FPR=$(gpg --show-keys --with-colons "$ZT_KEYRING.new" |
+    awk -F: '$1 == "fpr" && !seen { print $10; seen = 1 }')
+  [[ $ZT_KEY_FPR == ${ZT_KEY_FINGERPRINT} ]] || fail "unexpected ZeroTier key '$ZT_KEY_FPR'"
   mv -f "$ZT_KEYRING.new" "$ZT_KEYRING"
   rm -rf "$GNUPGHOME"
   unset GNUPGHOME
@@ -97,15 +98,16 @@ export function joinStep(): BootStep {
 zerotier-cli set "$ZT_NETWORK_ID" allowDNS=1 >/dev/null
 ZT_DEADLINE=$((SECONDS + ZT_JOIN_TIMEOUT))
 zt_ready() {
-  [[ $ZT_STATUS == OK ]] && ip -4 -o addr show dev "$ZT_DEVICE" | grep -qF " $NODE_IP/"
+  [[ $ZT_STATUS == OK && $(ip -4 -o addr show dev "$ZT_DEVICE") == *" $NODE_IP/"* ]]
 }
 while :; do
   ZT_STATUS=$(zerotier-cli get "$ZT_NETWORK_ID" status 2>/dev/null) || ZT_STATUS=""
   ZT_DEVICE=$(zerotier-cli get "$ZT_NETWORK_ID" portDeviceName 2>/dev/null) || ZT_DEVICE=""
   if zt_ready 2>/dev/null; then break; fi
   if ((SECONDS >= ZT_DEADLINE)); then
-    fail "node $ZT_NODE_ID not ready on network $ZT_NETWORK_ID after $((ZT_JOIN_TIMEOUT / 60))" \
-      "minutes: status \${ZT_STATUS:-unknown}, interface \${ZT_DEVICE:-none}, expected address $NODE_IP"
+    fail "node $ZT_NODE_ID not ready on network $ZT_NETWORK_ID after" \
+      "$((ZT_JOIN_TIMEOUT / 60)) min: status \${ZT_STATUS:-unknown}," \
+      "interface \${ZT_DEVICE:-none}, address $NODE_IP expected"
   fi
   sleep 5
 done

@@ -18,14 +18,14 @@ step() {
 }
 
 fail() {
-  echo "ztlab: $*" >&2
+  echo "ztlab: step \"$ZTLAB_STEP\": $*" >&2
   exit 1
 }
 
 # Replaces a file with stdin only when the content differs; FILE_CHANGED tells which happened.
 put_file() {
   local mode="$1" target="$2" tmp
-  tmp=$(mktemp "$target.ztlab.XXXXXX")
+  tmp=$(mktemp -p "${target%/*}")
   cat >"$tmp"
   chmod "$mode" "$tmp"
   if cmp -s "$tmp" "$target"; then
@@ -214,8 +214,9 @@ if [[ ! -s $ZT_KEYRING ]]; then
   GNUPGHOME=$(mktemp -d)
   export GNUPGHOME
   curl -fsSL --retry 5 'https://raw.githubusercontent.com/zerotier/ZeroTierOne/master/doc/contact%40zerotier.com.gpg' | gpg --dearmor >"$ZT_KEYRING.new"
-  ZT_KEY_FPR=$(gpg --show-keys --with-colons "$ZT_KEYRING.new" | awk -F: '$1 == "fpr" { print $10; exit }')
-  [[ $ZT_KEY_FPR == 74A5E9C458E1A431F1DA57A71657198823E52A61 ]] || fail "ZeroTier signing key has fingerprint '$ZT_KEY_FPR'"
+  ZT_KEY_FPR=$(gpg --show-keys --with-colons "$ZT_KEYRING.new" |
+    awk -F: '$1 == "fpr" && !seen { print $10; seen = 1 }')
+  [[ $ZT_KEY_FPR == 74A5E9C458E1A431F1DA57A71657198823E52A61 ]] || fail "unexpected ZeroTier key '$ZT_KEY_FPR'"
   mv -f "$ZT_KEYRING.new" "$ZT_KEYRING"
   rm -rf "$GNUPGHOME"
   unset GNUPGHOME
@@ -243,15 +244,16 @@ zerotier-cli join "$ZT_NETWORK_ID" >/dev/null
 zerotier-cli set "$ZT_NETWORK_ID" allowDNS=1 >/dev/null
 ZT_DEADLINE=$((SECONDS + ZT_JOIN_TIMEOUT))
 zt_ready() {
-  [[ $ZT_STATUS == OK ]] && ip -4 -o addr show dev "$ZT_DEVICE" | grep -qF " $NODE_IP/"
+  [[ $ZT_STATUS == OK && $(ip -4 -o addr show dev "$ZT_DEVICE") == *" $NODE_IP/"* ]]
 }
 while :; do
   ZT_STATUS=$(zerotier-cli get "$ZT_NETWORK_ID" status 2>/dev/null) || ZT_STATUS=""
   ZT_DEVICE=$(zerotier-cli get "$ZT_NETWORK_ID" portDeviceName 2>/dev/null) || ZT_DEVICE=""
   if zt_ready 2>/dev/null; then break; fi
   if ((SECONDS >= ZT_DEADLINE)); then
-    fail "node $ZT_NODE_ID not ready on network $ZT_NETWORK_ID after $((ZT_JOIN_TIMEOUT / 60))" \
-      "minutes: status ${ZT_STATUS:-unknown}, interface ${ZT_DEVICE:-none}, expected address $NODE_IP"
+    fail "node $ZT_NODE_ID not ready on network $ZT_NETWORK_ID after" \
+      "$((ZT_JOIN_TIMEOUT / 60)) min: status ${ZT_STATUS:-unknown}," \
+      "interface ${ZT_DEVICE:-none}, address $NODE_IP expected"
   fi
   sleep 5
 done
