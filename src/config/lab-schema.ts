@@ -16,7 +16,9 @@ function formatted(check: (value: string) => string | undefined, description: st
     .describe(description)
     .superRefine((value, ctx) => {
       const problem = check(value);
-      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+      if (problem === undefined) return;
+      const [message = problem, hint] = problem.split("\n");
+      ctx.addIssue({ code: "custom", message, params: hint === undefined ? {} : { hint } });
     });
 }
 
