@@ -11,6 +11,9 @@ import { zeronsdStep } from "./script-steps/zeronsd.js";
 import { aptStep, identityStep, joinStep, zerotierInstallStep } from "./script-steps/zerotier.js";
 import { joinParts, sh, shellQuote, type BootStep, type ScriptPart } from "./shell-text.js";
 
+// LIMITATION(#2): the DNS node's script is about 15.9 KB with two users and AWS takes at most
+// 16 KB of plain user-data; labs with more users need it gzipped (cloud-init accepts that).
+
 /**
  * The cloud-init user-data (a bash script) for one node. zeronsd runs in a container, so on the
  * DNS node its step follows Docker's.
