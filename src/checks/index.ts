@@ -15,3 +15,20 @@ export { interpretContainerAddresses } from "./interpret-ip-addr.js";
 export type { ContainerAddresses } from "./interpret-ip-addr.js";
 export { parseTsharkSummaries, interpretMirroredFrames } from "./interpret-tshark.js";
 export type { CapturedFrame } from "./interpret-tshark.js";
+export { CHECK_IDS, CHECK_TITLES, isCheckId, selectChecks } from "./check-ids.js";
+export type { CheckId } from "./check-ids.js";
+export { CheckMatrix } from "./check-matrix.js";
+export type { CheckCell, CheckReport, CellStatus } from "./check-matrix.js";
+export { runChecks } from "./run-checks.js";
+export type { RunChecksOptions, CheckProgress } from "./run-checks.js";
+export { buildCheckLab } from "./check-targets.js";
+export type { CheckLab, CheckTarget } from "./check-targets.js";
+export { parseLabOutputs, readOutputsFile, readEngineOutputs } from "./lab-outputs.js";
+export type { LabOutputs, NodeOutput } from "./lab-outputs.js";
+export { mapLimit } from "./map-limit.js";
+export {
+  PROBE_CONTAINER,
+  captureProbeCommand,
+  quote as shellQuote,
+  withRemoteTimeout,
+} from "./check-commands.js";

@@ -17,11 +17,11 @@ export interface ContainerAddresses {
 
 /**
  * Reads `ip -j addr show dev eth0` from inside the probe container: its IPv4 must sit in the
- * node's container CIDR and its global IPv6 in the node's 6PLANE /80 (given as `fc..:..::/80`).
+ * node's container network and its global IPv6 in the node's 6PLANE /80 (given as `fc..:..::/80`).
  */
 export function interpretContainerAddresses(
   result: RemoteResult,
-  { ipv4Prefix, sixplanePrefix80 }: { ipv4Prefix: string; sixplanePrefix80: string },
+  { ipv4Cidr, sixplanePrefix80 }: { ipv4Cidr: string; sixplanePrefix80: string },
 ): Verdict & { addresses: ContainerAddresses } {
   const none = { ipv4: undefined, ipv6: undefined };
   const problem = transportProblem(result, "docker");
@@ -34,7 +34,7 @@ export function interpretContainerAddresses(
     return { ...fail(`probe container did not start: ${why}`), addresses: none };
   }
   const infos = parsed.flatMap((link) => link.addr_info);
-  const ipv4 = infos.find((info) => info.family === "inet" && info.local.startsWith(ipv4Prefix));
+  const ipv4 = infos.find((info) => info.family === "inet" && inIpv4Cidr(info.local, ipv4Cidr));
   const ipv6 = infos.find(
     (info) =>
       info.family === "inet6" &&
@@ -42,11 +42,22 @@ export function interpretContainerAddresses(
       inSixplane(info.local, sixplanePrefix80),
   );
   const addresses = { ipv4: ipv4?.local, ipv6: ipv6?.local };
-  if (ipv4 === undefined) return { ...fail(`container has no IPv4 in ${ipv4Prefix}*`), addresses };
+  if (ipv4 === undefined) return { ...fail(`container has no IPv4 in ${ipv4Cidr}`), addresses };
   if (ipv6 === undefined) {
     return { ...fail(`container has no IPv6 in ${sixplanePrefix80}`), addresses };
   }
   return { ok: true, addresses };
+}
+
+function inIpv4Cidr(address: string, cidr: string): boolean {
+  const [base = "", bits = "32"] = cidr.split("/");
+  const prefix = Number(bits);
+  const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
+  return (toNumber(address) & mask) >>> 0 === (toNumber(base) & mask) >>> 0;
+}
+
+function toNumber(address: string): number {
+  return address.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
 }
 
 // Compares the first 80 bits by expanding both addresses to full hex.

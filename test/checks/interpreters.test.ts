@@ -148,7 +148,7 @@ describe("interpretOspfRoutes", () => {
 });
 
 describe("interpretContainerAddresses", () => {
-  const want = { ipv4Prefix: "10.42.1.", sixplanePrefix80: "fc5d:214d:b101:2345:6789::/80" };
+  const want = { ipv4Cidr: "10.42.1.0/24", sixplanePrefix80: "fc5d:214d:b101:2345:6789::/80" };
 
   it("returns the container's IPv4 and 6PLANE address", () => {
     expect(interpretContainerAddresses(ran(0, fixture("ip-addr-container-ok.json")), want)).toEqual(

@@ -45,7 +45,8 @@ export async function startSshdLab({
 }: {
   nodes: readonly SshdNode[];
   binDir?: string;
-  env?: Record<string, string>;
+  /** Extra session variables; a function gets the lab's temp dir. */
+  env?: Record<string, string> | ((dir: string) => Record<string, string>);
 }): Promise<SshdLab> {
   const dir = await mkdtemp(join(tmpdir(), "ztlab-sshd-"));
   await mkdir("/run/sshd", { recursive: true });
@@ -58,7 +59,8 @@ export async function startSshdLab({
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const port = await startAll({ dir, nodes, binDir, env, children });
+    const sessionEnv = typeof env === "function" ? env(dir) : env;
+    const port = await startAll({ dir, nodes, binDir, env: sessionEnv, children });
     return {
       dir,
       port,
@@ -125,7 +127,8 @@ function sshdConfig({
   const path = [binDir, "/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin"]
     .filter(Boolean)
     .join(":");
-  const setEnv = Object.entries({ PATH: path, FAKE_NODE: node.name, ...env })
+  // HOME in the temp dir keeps the server account's shell start-up files out of test sessions.
+  const setEnv = Object.entries({ PATH: path, HOME: dir, FAKE_NODE: node.name, ...env })
     .map(([key, value]) => `${key}=${value}`)
     .join(" ");
   return [
