@@ -9,6 +9,8 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Interrupts (Ctrl-C) of the whole run; long commands pass it down. */
   signal?: AbortSignal;
+  /** The second Ctrl-C: stop external programs at once. */
+  force?: AbortSignal;
 }
 
 export interface GlobalOptions {

@@ -77,11 +77,14 @@ export async function enginePlan(
   if (result.exitCode !== 0 && result.exitCode !== 2) {
     throw engineFailure(result, { what: destroy ? "plan (destroy)" : "plan" });
   }
+  const hasChanges = result.exitCode === 2;
+  // An empty saved plan is useless and still holds every value, sensitive ones included.
+  if (save && !hasChanges) await discardPlan(join(run.dir, PLAN_FILE));
   return {
     changes,
     counts,
-    hasChanges: result.exitCode === 2,
-    planFile: save ? join(run.dir, PLAN_FILE) : undefined,
+    hasChanges,
+    planFile: save && hasChanges ? join(run.dir, PLAN_FILE) : undefined,
   };
 
   function collect(event: ProgressEvent): void {
@@ -120,13 +123,17 @@ export async function engineApply(
     run.onEvent?.(event);
   };
   const result = await guardedRun({ ...run, onEvent }, args);
-  // A saved plan holds every planned value, sensitive ones included: never leave it behind.
-  if (planFile !== undefined) await rm(planFile, { force: true });
+  if (planFile !== undefined) await discardPlan(planFile);
   if (result.exitCode !== 0) {
     const failedAddresses = failedResources(tally).map((resource) => resource.address);
     throw engineFailure(result, { what: destroy ? "destroy" : "apply", failedAddresses });
   }
   return { tally, durationMs: result.durationMs };
+}
+
+/** Removes a saved plan: it holds every planned value, sensitive ones included. */
+export async function discardPlan(planFile: string | undefined): Promise<void> {
+  if (planFile !== undefined) await rm(planFile, { force: true });
 }
 
 const outputsSchema = z.record(

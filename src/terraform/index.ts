@@ -48,6 +48,7 @@ export {
   enginePlan,
   engineApply,
   engineOutputs,
+  discardPlan,
   PLAN_FILE,
 } from "./engine-operations.js";
 export type {

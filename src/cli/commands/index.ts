@@ -4,6 +4,12 @@ import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { addrCommand } from "./addr.js";
 import { synthCommand } from "./synth.js";
+import { upCommand } from "./up.js";
+import { downCommand } from "./down.js";
+import { outputCommand } from "./output.js";
+import { doctorCommand } from "./doctor.js";
+import { rulesCommand } from "./rules.js";
+import { tapCommand } from "./tap.js";
 
 /** Every command, in the order `ztlab --help` lists them. */
 export const COMMANDS: readonly CommandModule[] = [
@@ -12,4 +18,10 @@ export const COMMANDS: readonly CommandModule[] = [
   schemaCommand,
   addrCommand,
   synthCommand,
+  upCommand,
+  downCommand,
+  outputCommand,
+  doctorCommand,
+  rulesCommand,
+  tapCommand,
 ];

@@ -1,0 +1,127 @@
+// `ztlab up`, loaded only when the command runs.
+import { EngineError, InputError } from "../../errors/index.js";
+import type { SynthResult } from "../../synth/index.js";
+import {
+  discardPlan,
+  engineApply,
+  engineInit,
+  enginePlan,
+  renderTerraformJson,
+  stateBackendBlock,
+  type StateBackendSetting,
+} from "../../terraform/index.js";
+import type { CliContext } from "../cli-context.js";
+import { changesPerNode, nodeLookup, renderPlanSummary } from "../render/progress-plan.js";
+import { renderProgressSummary } from "../render/progress-summary.js";
+import { checkCredentials, hasCloudCredentials, missingCredentials } from "./credential-check.js";
+import {
+  confirm,
+  credentialLookup,
+  engineRun,
+  findEngine,
+  progressView,
+  terraformDir,
+} from "./engine-session.js";
+import { NETWORK_TARGET, type UpFlags } from "./up.js";
+
+/** The file holding the state backend when the lab file chooses one. */
+const STATE_FILE = "state.tf.json";
+
+export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
+  checkFlags(flags);
+  const { loadLabAndPlan } = await import("../lab-loading.js");
+  const lookup = await credentialLookup(ctx);
+  const { lab, plan } = await loadLabAndPlan(ctx, {
+    hasCredentials: (cloud) => hasCloudCredentials(cloud, lookup),
+  });
+
+  // Credentials first: nothing is written or run while any is missing.
+  const missing = missingCredentials(plan, checkCredentials(plan, lookup));
+  if (missing !== undefined) throw missing;
+
+  const engine = await findEngine(ctx, flags);
+  const { synthesizeLab, writeSynthDirectory, nodeTargets } = await import("../../synth/index.js");
+  const result = withStateBackend(synthesizeLab(plan), lab.config.state);
+  const dir = terraformDir(ctx, lab, flags);
+  await writeSynthDirectory({ dir, result });
+  const targets =
+    flags.only === "network"
+      ? [NETWORK_TARGET]
+      : flags.node !== undefined
+        ? nodeTargets(result.nodes, flags.node)
+        : [];
+
+  const view = progressView(ctx);
+  const run = engineRun(ctx, engine, dir, view);
+  ctx.note(`${engine.kind} ${engine.version} in ${dir}`);
+  await engineInit(run);
+  const planned = await enginePlan(run, { targets, save: true });
+  if (!planned.hasChanges) {
+    ctx.note("no changes: the lab already matches its configuration");
+    return 0;
+  }
+  ctx.note(renderPlanSummary(changesPerNode(planned.changes, nodeLookup(result.nodes))).trimEnd());
+  if (!(await confirm(ctx, "apply these changes?", flags.yes === true))) {
+    await discardPlan(planned.planFile);
+    ctx.note("nothing applied");
+    return 1;
+  }
+
+  view.begin("applying");
+  const started = Date.now();
+  try {
+    await engineApply(run, { planFile: planned.planFile });
+  } finally {
+    const tally = view.end();
+    ctx.note(
+      renderProgressSummary({
+        tally,
+        operation: "apply",
+        durationMs: Date.now() - started,
+      }).trimEnd(),
+    );
+  }
+
+  const second = await enginePlan(run, { targets });
+  if (second.hasChanges) {
+    throw new EngineError("the lab does not converge: a second plan still shows changes", {
+      code: "plan-not-converged",
+      details: second.changes.map(
+        (c) => `${c.action} ${c.address}${c.reason ? ` (${c.reason})` : ""}`,
+      ),
+      hint: "these resources drift after apply; run `ztlab up` again or report the resource",
+    });
+  }
+  ctx.note("second plan shows no changes: the lab is up");
+  if (ctx.options.json) ctx.out(JSON.stringify({ dir, applied: planned.changes }, null, 2));
+  return 0;
+}
+
+function checkFlags(flags: UpFlags): void {
+  if (flags.only !== undefined && flags.only !== "network") {
+    throw new InputError(`--only: unknown part "${flags.only}"`, {
+      code: "invalid-flag",
+      hint: "the only part is: network",
+    });
+  }
+  if (flags.only !== undefined && flags.node !== undefined) {
+    throw new InputError("--only and --node cannot be used together", { code: "invalid-flag" });
+  }
+}
+
+// Adds the backend file unless synth already declares one (Terraform allows one per directory).
+function withStateBackend(result: SynthResult, state: StateBackendSetting): SynthResult {
+  const block = stateBackendBlock(state);
+  if (Object.keys(block).length === 0 || declaresBackend(result.files)) return result;
+  return {
+    ...result,
+    files: { ...result.files, [STATE_FILE]: renderTerraformJson({ terraform: block }) },
+  };
+}
+
+function declaresBackend(files: Readonly<Record<string, string>>): boolean {
+  return Object.values(files).some((text) => {
+    const terraform = (JSON.parse(text) as { terraform?: Record<string, unknown> }).terraform;
+    return terraform?.backend !== undefined || terraform?.cloud !== undefined;
+  });
+}
