@@ -10,6 +10,8 @@ import { outputCommand } from "./output.js";
 import { doctorCommand } from "./doctor.js";
 import { rulesCommand } from "./rules.js";
 import { tapCommand } from "./tap.js";
+import { rulesCommand } from "./rules.js";
+import { tapCommand } from "./tap.js";
 
 /** Every command, in the order `ztlab --help` lists them. */
 export const COMMANDS: readonly CommandModule[] = [
@@ -22,6 +24,8 @@ export const COMMANDS: readonly CommandModule[] = [
   downCommand,
   outputCommand,
   doctorCommand,
+  rulesCommand,
+  tapCommand,
   rulesCommand,
   tapCommand,
 ];

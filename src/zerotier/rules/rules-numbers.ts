@@ -4,6 +4,9 @@ import type { CompileState } from "./compile-state.js";
 import { failAt } from "./rules-diagnostic.js";
 import type { RulesToken } from "./rules-tree.js";
 
+const GLUED_SEMICOLONS =
+  'a word loses only one ";": ";;" ends one rule and leaves a ";" in the value; write "; ;"';
+
 const WHOLE_INTEGER = /^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)$/;
 
 export interface ValueSite {
@@ -32,6 +35,7 @@ export function readInteger(site: ValueSite, what: string): number {
     failAt(site.token, {
       code: "invalid-number",
       message: `${what} must be a number (decimal or 0x hex), got "${site.text}"`,
+      ...(site.text.endsWith(";") ? { hint: GLUED_SEMICOLONS } : {}),
     });
   }
   return value;

@@ -1,0 +1,163 @@
+// `ztlab tap`: edit the lab file's flow_rules, re-synthesize, apply only the network.
+import { writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import type { FlowRulesMode, LabSource, LoadedLab } from "../../config/index.js";
+import { InputError } from "../../errors/index.js";
+import type { LabPlan } from "../../plan/index.js";
+import type { CliContext } from "../cli-context.js";
+import { labRulesView } from "./rules-show.js";
+import type { TapFlags } from "./tap.js";
+
+const NETWORK_TARGET = "zerotier_network.demolab";
+const FLOW_RULES = ["network", "flow_rules"] as const;
+
+export async function switchTap(
+  ctx: CliContext,
+  flags: TapFlags & { mode: FlowRulesMode },
+): Promise<number> {
+  const { loadLabAndPlan } = await import("../lab-loading.js");
+  const { lab, plan } = await loadLabAndPlan(ctx);
+  const source = editableSource(lab, flags);
+  const tap = flags.to ?? plan.network.flowRules.tap;
+  checkTapNode(plan, { tap, mode: flags.mode });
+
+  const edits = changedValues(plan, { ...flags, tap });
+  if (edits.length === 0) {
+    ctx.note(`flow rules already in mode ${flags.mode}; nothing to change`);
+    return 0;
+  }
+  const next = await editAndReload(lab, source, edits);
+  const dir =
+    flags.out === undefined
+      ? join(dirname(source.path), "ztlab-terraform")
+      : resolve(ctx.cwd, flags.out);
+  // Synthesis runs before anything is written, so a lab it rejects leaves every file as it was.
+  const { synthesizeLab, writeSynthDirectory } = await import("../../synth/index.js");
+  const synthesized = synthesizeLab(next.plan);
+
+  const before = labRulesView(plan);
+  const after = labRulesView(next.plan);
+  ctx.out(`old rules (${before.mode}):\n${indent(before.rules)}`);
+  ctx.out(`new rules (${after.mode}):\n${indent(after.rules)}`);
+  ctx.out(after.meaning);
+  await writeFile(source.path, next.text);
+  const shownLab = relative(ctx.cwd, source.path) || source.path;
+  ctx.note(`updated ${shownLab}: ${edits.map(describe).join(", ")}`);
+  const report = await writeSynthDirectory({ dir, result: synthesized });
+  const changed = report.files.filter((file) => file.change !== "unchanged").map((f) => f.name);
+  ctx.note(`re-synthesized ${relative(ctx.cwd, dir) || "."}: ${changed.join(", ") || "no change"}`);
+
+  const command = `terraform -chdir=${relative(ctx.cwd, dir) || "."} apply -target=${NETWORK_TARGET}`;
+  if (!flags.apply) {
+    ctx.out(`to apply: ${command}`);
+    return 0;
+  }
+  await applyNetwork(ctx, { dir, engine: flags.engine });
+  ctx.out(`applied ${NETWORK_TARGET}`);
+  return 0;
+}
+
+type FileSource = LabSource & { kind: "file"; format: "yaml" | "json" };
+
+function editableSource(lab: LoadedLab, flags: { mode: string }): FileSource {
+  const { source } = lab;
+  if (source.kind === "builtin") {
+    throw new InputError("no lab file to edit: this is the built-in reference lab", {
+      code: "no-lab-file",
+      hint: "run `ztlab init` to write ztlab.yaml, then `ztlab tap " + flags.mode + "` again",
+    });
+  }
+  if (source.format === "ts" || lab.text === undefined) {
+    throw new InputError(`${source.path} is code; ztlab edits only YAML and JSON lab files`, {
+      code: "lab-file-not-editable",
+      hint: `set network.flow_rules.mode to "${flags.mode}" there by hand`,
+    });
+  }
+  return { ...source, format: source.format };
+}
+
+function checkTapNode(plan: LabPlan, { tap, mode }: { tap: string | undefined; mode: string }) {
+  const enabled = plan.nodes.filter((node) => node.enabled).map((node) => node.name);
+  const node = plan.nodes.find((candidate) => candidate.name === tap);
+  const hint =
+    enabled.length === 0 ? "enable a node first" : `choose one of: ${enabled.join(", ")}`;
+  if (tap === undefined && mode !== "off") {
+    throw new InputError("no tap node: the lab has no enabled node to copy frames to", {
+      code: "no-tap-node",
+      hint,
+    });
+  }
+  if (tap !== undefined && node === undefined) {
+    throw new InputError(`--to: no node "${tap}" in the lab`, { code: "unknown-tap-node", hint });
+  }
+  if (node !== undefined && !node.enabled && mode !== "off") {
+    throw new InputError(`--to: node "${node.name}" is disabled`, {
+      code: "disabled-tap-node",
+      hint,
+    });
+  }
+}
+
+interface FlowEdit {
+  key: "mode" | "tap" | "drop_non_ip";
+  value: string | boolean;
+}
+
+function changedValues(
+  plan: LabPlan,
+  { mode, tap, dropNonIp }: { mode: FlowRulesMode; tap: string | undefined; dropNonIp?: boolean },
+): FlowEdit[] {
+  const current = plan.network.flowRules;
+  const edits: FlowEdit[] = [];
+  if (mode !== current.mode) edits.push({ key: "mode", value: mode });
+  if (tap !== undefined && tap !== current.tap) edits.push({ key: "tap", value: tap });
+  if (dropNonIp !== undefined && dropNonIp !== current.dropNonIp) {
+    edits.push({ key: "drop_non_ip", value: dropNonIp });
+  }
+  return edits;
+}
+
+// The edited text is parsed, validated and resolved before it may replace the file.
+async function editAndReload(lab: LoadedLab, source: FileSource, edits: FlowEdit[]) {
+  const { editLabText, parseLabText, validateLab } = await import("../../config/index.js");
+  const { resolvePlan } = await import("../../plan/index.js");
+  const text = editLabText(lab.text ?? "", {
+    format: source.format,
+    edits: edits.map(({ key, value }) => ({ path: [...FLOW_RULES, key], value })),
+  });
+  const parsed = parseLabText(text, source);
+  const config = validateLab(parsed.value, { source: source.path, locate: parsed.locate });
+  return { text, plan: resolvePlan(config, { source: source.path }) };
+}
+
+async function applyNetwork(ctx: CliContext, { dir, engine }: { dir: string; engine?: string }) {
+  const terraform = await import("../../terraform/index.js");
+  const choice = engine ?? ctx.env.ZTLAB_ENGINE;
+  const located = await terraform.locateEngine({
+    choice: choice === undefined ? undefined : terraform.parseEngineKind(choice, "--engine"),
+    pathEnv: ctx.env.PATH,
+    env: ctx.env,
+  });
+  const run = {
+    engine: located,
+    dir,
+    env: terraform.engineEnvironment(ctx.env),
+    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+  };
+  const { existsSync } = await import("node:fs");
+  if (!existsSync(join(dir, ".terraform"))) await terraform.engineInit(run);
+  ctx.note(`applying ${NETWORK_TARGET} with ${located.kind} ${located.version}`);
+  await terraform.engineApply(run, { targets: [NETWORK_TARGET] });
+}
+
+function indent(text: string): string {
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
+}
+
+function describe({ key, value }: FlowEdit): string {
+  return `${key} ${String(value)}`;
+}

@@ -1,0 +1,46 @@
+import { Argument } from "commander";
+import type { CommandModule } from "../program.js";
+
+const HELP_AFTER = `
+Changes network.flow_rules in the lab file (only the changed values; comments and layout stay),
+shows the old and new rules, rewrites the Terraform directory and applies only the network:
+  terraform -chdir=<dir> apply -target=zerotier_network.demolab
+  off    accept everything, copy nothing
+  tee    copy every frame of every member to the tap node
+  watch  copy inbound frames of every member to the tap node`;
+
+export const tapCommand: CommandModule = {
+  register(program, wrap) {
+    program
+      .command("tap")
+      .description("switch the flow-rules tap: off, tee (copy all frames) or watch (inbound)")
+      .addArgument(new Argument("<mode>", "flow-rules mode").choices(["off", "tee", "watch"]))
+      .option("--to <node>", "node that receives the copied frames")
+      .option("--drop-non-ip", "drop frames that are not IPv4, ARP or IPv6")
+      .option("--no-drop-non-ip", "let frames of every ethertype through")
+      .option("--no-apply", "only edit and re-synthesize; print the apply command")
+      .option(
+        "-o, --out <dir>",
+        "Terraform directory (default: ztlab-terraform/ beside the lab file)",
+      )
+      .option(
+        "--engine <name>",
+        "terraform or tofu (default: ZTLAB_ENGINE, else terraform, else tofu)",
+      )
+      .addHelpText("after", HELP_AFTER)
+      .action(
+        wrap(async (ctx, mode, opts) => {
+          const { switchTap } = await import("./tap-switch.js");
+          return switchTap(ctx, { mode: mode as "off" | "tee" | "watch", ...(opts as TapFlags) });
+        }),
+      );
+  },
+};
+
+export interface TapFlags {
+  to?: string;
+  dropNonIp?: boolean;
+  apply: boolean;
+  out?: string;
+  engine?: string;
+}
