@@ -8,6 +8,8 @@ import { upCommand } from "./up.js";
 import { downCommand } from "./down.js";
 import { outputCommand } from "./output.js";
 import { doctorCommand } from "./doctor.js";
+import { rulesCommand } from "./rules.js";
+import { tapCommand } from "./tap.js";
 
 /** Every command, in the order `ztlab --help` lists them. */
 export const COMMANDS: readonly CommandModule[] = [
@@ -20,4 +22,6 @@ export const COMMANDS: readonly CommandModule[] = [
   downCommand,
   outputCommand,
   doctorCommand,
+  rulesCommand,
+  tapCommand,
 ];
