@@ -1,0 +1,161 @@
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REFERENCE_LAB, STARTER_LAB_YAML } from "../../src/config/index.js";
+import { runZtlab } from "../helpers/cli-run.js";
+
+let cwd: string;
+
+beforeEach(async () => {
+  cwd = await mkdtemp(join(tmpdir(), "ztlab-cli-tap-"));
+});
+
+afterEach(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+// The starter lab file, comments and all, with only do and aws enabled.
+const LAB_YAML = STARTER_LAB_YAML.replace(
+  /^( {2}(?:gcp|azu|oci|ibm|vul|ali):\n(?: {4}.*\n)*? {4}enabled: )true/gm,
+  "$1false",
+);
+
+async function writeLab(text = LAB_YAML, name = "ztlab.yaml"): Promise<string> {
+  await writeFile(join(cwd, name), text);
+  return text;
+}
+
+function changedLines(before: string, after: string): string[] {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  expect(next).toHaveLength(old.length);
+  return next.filter((line, i) => line !== old[i]);
+}
+
+describe("ztlab tap", () => {
+  it("edits only the mode line, shows old and new rules and re-synthesizes", async () => {
+    const before = await writeLab();
+    const run = await runZtlab(["tap", "watch", "--no-apply"], { cwd });
+    expect(run.stderr).not.toContain("error");
+    expect(run.code).toBe(0);
+
+    const after = await readFile(join(cwd, "ztlab.yaml"), "utf8");
+    expect(changedLines(before, after)).toEqual([
+      "    mode: watch                   # off | tee (copy every frame) | watch (copy inbound frames)",
+    ]);
+    expect(run.stdout).toBe(
+      [
+        "old rules (off):",
+        "  accept;",
+        "new rules (watch):",
+        "  watch -1 <do> chr inbound;",
+        "  accept;",
+        "watch: inbound frames of every member are copied to do (10.0.1.1)",
+        "to apply: terraform -chdir=ztlab-terraform apply -target=zerotier_network.demolab",
+        "",
+      ].join("\n"),
+    );
+    const zerotier = await readFile(join(cwd, "ztlab-terraform", "zerotier.tf.json"), "utf8");
+    expect(zerotier).toContain('watch -1 ${zerotier_identity.instances[\\"do\\"].id} chr inbound;');
+  });
+
+  it("changes tap and drop_non_ip on their own lines only", async () => {
+    const before = await writeLab();
+    const run = await runZtlab(["tap", "tee", "--to", "aws", "--drop-non-ip", "--no-apply"], {
+      cwd,
+    });
+    expect(run.code).toBe(0);
+    const after = await readFile(join(cwd, "ztlab.yaml"), "utf8");
+    expect(changedLines(before, after)).toEqual([
+      "    mode: tee                     # off | tee (copy every frame) | watch (copy inbound frames)",
+      "    tap: aws                      # node that receives copied frames",
+      "    drop_non_ip: true             # true drops frames that are not IPv4, ARP or IPv6",
+    ]);
+    expect(run.stdout).toContain("  tee -1 <aws>;");
+  });
+
+  it("inserts flow_rules keys that the lab file does not have", async () => {
+    const text = LAB_YAML.replace(/^ {2}flow_rules:\n(?: {4}.*\n)+/m, "");
+    await writeLab(text);
+    const run = await runZtlab(["tap", "tee", "--no-apply"], { cwd });
+    expect(run.code).toBe(0);
+    const after = await readFile(join(cwd, "ztlab.yaml"), "utf8");
+    expect(after).toBe(
+      text.replace("    rfc4193: true\n", "    rfc4193: true\n  flow_rules:\n    mode: tee\n"),
+    );
+  });
+
+  it("edits a JSON lab file and keeps it valid JSON", async () => {
+    const lab = structuredClone(REFERENCE_LAB);
+    for (const [name, node] of Object.entries(lab.instances ?? {})) node.enabled = name === "do";
+    const text = JSON.stringify(lab, null, 2) + "\n";
+    await writeLab(text, "ztlab.json");
+    const run = await runZtlab(["tap", "watch", "--no-drop-non-ip", "--no-apply"], { cwd });
+    expect(run.code).toBe(0);
+    const after = await readFile(join(cwd, "ztlab.json"), "utf8");
+    expect(after).toBe(text.replace('"mode": "off"', '"mode": "watch"'));
+  });
+
+  it("refuses the built-in lab and points to ztlab init", async () => {
+    const run = await runZtlab(["tap", "watch", "--no-apply"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("no lab file to edit");
+    expect(run.stderr).toContain("ztlab init");
+  });
+
+  it.each([
+    [["--to", "gcp"], 'node "gcp" is disabled'],
+    [["--to", "nope"], 'no node "nope" in the lab'],
+  ])("refuses %j and leaves the lab file as it was", async (flags, message) => {
+    const before = await writeLab();
+    const run = await runZtlab(["tap", "tee", ...flags, "--no-apply"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain("choose one of: do, aws");
+    expect(await readFile(join(cwd, "ztlab.yaml"), "utf8")).toBe(before);
+  });
+
+  it("rejects an unknown mode before reading anything", async () => {
+    const run = await runZtlab(["tap", "mirror"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("mirror");
+  });
+
+  it("says so and changes nothing when the lab is already in that mode", async () => {
+    const before = await writeLab();
+    const run = await runZtlab(["tap", "off", "--no-apply"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("already in mode off");
+    expect(await readFile(join(cwd, "ztlab.yaml"), "utf8")).toBe(before);
+  });
+
+  it("applies only the network resource through the engine", async () => {
+    await writeLab();
+    const bin = join(cwd, "bin");
+    const log = join(cwd, "engine.log");
+    await mkdir(bin);
+    // Stands in for terraform: answers the version probe and records every other call.
+    await writeFile(
+      join(bin, "terraform"),
+      [
+        "#!/bin/sh",
+        `echo "$*" >> '${log}'`,
+        'if [ "$1" = "-version" ]; then echo \'{"terraform_version":"1.9.5"}\'; fi',
+        "exit 0",
+        "",
+      ].join("\n"),
+    );
+    await chmod(join(bin, "terraform"), 0o755);
+    const run = await runZtlab(["tap", "tee"], { cwd, env: { PATH: bin } });
+    expect(run.stderr).not.toContain("error");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("applied zerotier_network.demolab");
+    const calls = (await readFile(log, "utf8")).trim().split("\n");
+    expect(calls[0]).toBe("-version -json");
+    expect(calls.some((call) => call.startsWith("init "))).toBe(true);
+    const apply = calls.find((call) => call.startsWith("apply "));
+    expect(apply).toContain("-target=zerotier_network.demolab");
+    expect(apply?.match(/-target=/g)).toHaveLength(1);
+  });
+});
