@@ -1,7 +1,8 @@
 // ZeroTier's flow-rules language, compiled locally with the result ZeroTier's own compiler gives
 // (rule-compiler.js, behaviour documented in shared/reference/flow-rules/README.md).
 import { CompileState, type CompiledRules } from "./compile-state.js";
-import { defineCapability, defineMacro } from "./define-cap-macro.js";
+import { defineCapability } from "./define-capability.js";
+import { defineMacro } from "./define-macro.js";
 import { defineTag } from "./define-tag.js";
 import { diagnosticAt, RulesFailure, type RulesDiagnostic } from "./rules-diagnostic.js";
 import { readRulesTree, type RulesTree } from "./rules-tree.js";

@@ -7,7 +7,7 @@ import { failAt } from "./rules-diagnostic.js";
 import { readLenientInteger } from "./rules-numbers.js";
 import { renderMatches, type MacroScope } from "./render-matches.js";
 import type { RulesItem, RulesToken } from "./rules-tree.js";
-import { splitStatements, type RulesStatement } from "./rule-statements.js";
+import { splitCall, splitStatements, type RulesStatement } from "./rule-statements.js";
 
 export interface ListContext {
   state: CompileState;
@@ -133,14 +133,6 @@ function expandMacro({ keyword, operand }: RulesStatement, ctx: ListContext): Ru
     if (arg !== undefined) scope.set(param, ctx.scope.get(arg) ?? arg);
   });
   return renderRuleList(macro.body, { ...ctx, scope, expanding: [...ctx.expanding, name] });
-}
-
-/** `name(a,b)` into its name and arguments; a bare `name` has none. */
-export function splitCall(text: string): { name: string; args: string[] } {
-  const open = text.indexOf("(");
-  if (open < 0) return { name: text, args: [] };
-  const inner = text.slice(open + 1, text.endsWith(")") ? -1 : undefined);
-  return { name: text.slice(0, open), args: inner === "" ? [] : inner.split(",") };
 }
 
 function unknownDirective(keyword: RulesToken) {

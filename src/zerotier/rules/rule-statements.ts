@@ -34,3 +34,11 @@ export function splitStatements(items: readonly RulesItem[]): RulesStatement[] {
   }
   return statements;
 }
+
+/** `name(a,b)` into its name and arguments; a bare `name` has none. */
+export function splitCall(text: string): { name: string; args: string[] } {
+  const open = text.indexOf("(");
+  if (open < 0) return { name: text, args: [] };
+  const inner = text.slice(open + 1, text.endsWith(")") ? -1 : undefined);
+  return { name: text.slice(0, open), args: inner === "" ? [] : inner.split(",") };
+}

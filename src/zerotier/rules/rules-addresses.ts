@@ -12,7 +12,7 @@ const MAC_FORMS = [
   /^[0-9a-fA-F]{2}(-[0-9a-fA-F]{2}){5}$/,
   /^[0-9a-fA-F]{4}(\.[0-9a-fA-F]{4}){2}$/,
 ];
-const LOOSE_IPV4 = /[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}/;
+const LOOSE_IPV4 = /[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\/[0-9]/;
 const LOOSE_IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
 
 /** A member's 10-hex-digit node id, as `ztsrc`/`ztdest` take it. */
@@ -51,14 +51,15 @@ export function readIpNetwork(site: ValueSite): 4 | 6 {
     });
   }
   const address = site.text.slice(0, slash);
-  const family = LOOSE_IPV6.test(address) ? 6 : LOOSE_IPV4.test(site.text) ? 4 : undefined;
+  const bits = site.text.slice(slash + 1);
+  const isV6 = LOOSE_IPV6.test(address) && /^[0-9]/.test(bits);
+  const family = isV6 ? 6 : LOOSE_IPV4.test(site.text) ? 4 : undefined;
   if (family === undefined) {
     failAt(site.token, {
       code: "invalid-ip-address",
       message: `"${site.text}" is neither an IPv4 nor an IPv6 network`,
     });
   }
-  const bits = site.text.slice(slash + 1);
   const maxBits = family === 4 ? 32 : 128;
   const exact = family === 4 ? isIPv4(address) : isIPv6(address);
   if (!exact || !/^[0-9]{1,3}$/.test(bits) || Number(bits) > maxBits) {

@@ -1,8 +1,8 @@
-// `cap NAME id N [default] <rules> ;` and `macro NAME($a,$b) <rules> ;`.
+// `cap NAME id N [default] <rules> ;`: a capability and its own rule list.
 import type { CompileState } from "./compile-state.js";
 import { failAt } from "./rules-diagnostic.js";
 import { readInteger, warnOutside } from "./rules-numbers.js";
-import { renderRuleList, splitCall } from "./render-rule-list.js";
+import { renderRuleList } from "./render-rule-list.js";
 import type { RulesToken } from "./rules-tree.js";
 import type { RulesStatement } from "./rule-statements.js";
 
@@ -50,24 +50,4 @@ export function defineCapability({ keyword, block }: RulesStatement, state: Comp
   }
   state.output.config.capabilities.push({ id, default: isDefault, rules });
   state.output.capabilitiesByName[name] = id;
-}
-
-/** Stores the macro; its body is compiled where it is included, with the arguments given there. */
-export function defineMacro({ keyword, block }: RulesStatement, state: CompileState): void {
-  const [nameItem, ...body] = block?.items ?? [];
-  if (nameItem?.kind !== "token") {
-    return failAt(keyword, { code: "macro-without-name", message: "macro needs a name" });
-  }
-  const { name, args } = splitCall(nameItem.text.toLowerCase());
-  const odd = args.filter((param) => !param.startsWith("$"));
-  if (odd.length > 0) {
-    state.warn(nameItem, {
-      code: "macro-parameter-name",
-      message: `macro parameters start with $; ${odd.join(", ")} can never be used`,
-    });
-  }
-  if (state.macros.has(name)) {
-    state.warn(nameItem, { code: "duplicate-macro", message: `macro "${name}" is defined twice` });
-  }
-  state.macros.set(name, { name, params: args, body });
 }
