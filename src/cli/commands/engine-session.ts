@@ -2,30 +2,16 @@
 // credentials from the environment, and asking before changing anything.
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import type { Command } from "commander";
 import type { LoadedLab } from "../../config/index.js";
 import { InputError } from "../../errors/index.js";
 import type { Engine, EngineRun } from "../../terraform/index.js";
 import type { CliContext } from "../cli-context.js";
 import { createProgressView, type ProgressView } from "../render/progress-view.js";
 import type { CredentialLookup } from "./credential-check.js";
+import type { EngineFlags } from "./engine-options.js";
 
-export interface EngineFlags {
-  engine?: string;
-  dir?: string;
-}
-
-export function addEngineOptions(command: Command): Command {
-  return command
-    .option(
-      "--engine <name>",
-      "terraform or tofu (default: ZTLAB_ENGINE, else terraform, else tofu)",
-    )
-    .option(
-      "--dir <path>",
-      "the Terraform directory (default: ztlab-terraform/ beside the lab file)",
-    );
-}
+export type { EngineFlags };
+export { addEngineOptions } from "./engine-options.js";
 
 /** The directory `ztlab synth` writes and the engine runs in. */
 export function terraformDir(ctx: CliContext, lab: LoadedLab, flags: EngineFlags): string {

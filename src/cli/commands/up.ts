@@ -1,5 +1,5 @@
 import type { CommandModule } from "../program.js";
-import { addEngineOptions, type EngineFlags } from "./engine-session.js";
+import { addEngineOptions, type EngineFlags } from "./engine-options.js";
 
 interface UpFlags extends EngineFlags {
   yes?: boolean;
