@@ -23,7 +23,7 @@ export { runChecks } from "./run-checks.js";
 export type { RunChecksOptions, CheckProgress } from "./run-checks.js";
 export { buildCheckLab } from "./check-targets.js";
 export type { CheckLab, CheckTarget } from "./check-targets.js";
-export { parseLabOutputs, readOutputsFile, readEngineOutputs } from "./lab-outputs.js";
+export { parseLabOutputs, readOutputsFile } from "./lab-outputs.js";
 export type { LabOutputs, NodeOutput } from "./lab-outputs.js";
 export { mapLimit } from "./map-limit.js";
 export {

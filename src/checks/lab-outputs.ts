@@ -1,11 +1,8 @@
-// The lab's Terraform outputs (`networks`, `identities`, `nodes`), from a saved
-// `terraform output -json` document or by asking the engine in the synthesized directory.
-// LIMITATION(#6): the engine runner in terraform/ offers no output reader yet, so the engine is
-// run here directly; this is the one place that does it.
+// The lab's Terraform outputs (`networks`, `identities`, `nodes`) as the checks need them, read
+// from a `terraform output -json` document (a saved file, or what the engine runner returns).
 import { readFile } from "node:fs/promises";
-import { execa } from "execa";
 import { z } from "zod";
-import { EngineError, InputError } from "../errors/index.js";
+import { InputError } from "../errors/index.js";
 
 export interface NodeOutput {
   publicIpv4: string | undefined;
@@ -88,39 +85,4 @@ export async function readOutputsFile(path: string): Promise<LabOutputs> {
     throw new InputError(`${path}: not JSON`, { code: "invalid-outputs", cause: error });
   }
   return parseLabOutputs(json, path);
-}
-
-/** Runs `<engine> output -json` in the lab's Terraform directory. */
-export async function readEngineOutputs({
-  dir,
-  engine,
-  env,
-  signal,
-}: {
-  dir: string;
-  engine: string;
-  env: Record<string, string | undefined>;
-  signal?: AbortSignal;
-}): Promise<LabOutputs> {
-  const result = await execa(engine, ["output", "-json"], {
-    cwd: dir,
-    env,
-    extendEnv: false,
-    reject: false,
-    cancelSignal: signal,
-    timeout: 60_000,
-  });
-  if (result.failed) {
-    const reason = result.code === "ENOENT" ? `${engine} not found` : lastLines(result.stderr);
-    throw new EngineError(`${engine} output -json failed in ${dir}`, {
-      code: "engine-output-failed",
-      details: [reason],
-      hint: "run `ztlab up` first, or pass --outputs FILE / --network ID",
-    });
-  }
-  return parseLabOutputs(JSON.parse(result.stdout || "{}") as unknown, `${engine} output`);
-}
-
-function lastLines(stderr: string): string {
-  return stderr.trim().split("\n").slice(-3).join(" ").trim() || "no error text";
 }

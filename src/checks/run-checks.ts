@@ -7,13 +7,11 @@ import { selectChecks, type CheckId } from "./check-ids.js";
 import { CheckMatrix, type CheckReport } from "./check-matrix.js";
 import type { CheckLab, CheckTarget } from "./check-targets.js";
 import * as commands from "./check-commands.js";
-import { interpretHttpStatus } from "./interpret-curl.js";
-import { interpretOspfRoutes } from "./interpret-bird.js";
 import { interpretContainerAddresses, type ContainerAddresses } from "./interpret-ip-addr.js";
 import { interpretPing } from "./interpret-ping.js";
 import { interpretMirroredFrames } from "./interpret-tshark.js";
-import { interpretListNetworks } from "./interpret-zerotier.js";
 import { mapLimit } from "./map-limit.js";
+import { perNodeSteps, type Step } from "./check-steps.js";
 import { openMaster, type SshMaster } from "./ssh-master.js";
 import { runRemote, type RemoteResult, type SshSettings } from "./ssh-transport.js";
 import { fail, type Verdict } from "./verdict.js";
@@ -48,13 +46,6 @@ export interface RunChecksOptions {
   signal?: AbortSignal;
   onProgress?: (event: CheckProgress) => void;
   sshBinary?: string;
-}
-
-interface Step {
-  check: CheckId;
-  label?: string;
-  command: string;
-  interpret: (result: RemoteResult) => Verdict;
 }
 
 interface Session {
@@ -101,57 +92,6 @@ function selectRows(lab: CheckLab, nodes: readonly string[] | undefined): CheckT
     });
   }
   return lab.targets.filter((target) => wanted.includes(target.name));
-}
-
-function perNodeSteps(self: CheckTarget, lab: CheckLab, checks: readonly CheckId[]): Step[] {
-  const peers = lab.targets.filter((target) => target.name !== self.name);
-  const steps: Step[] = [];
-  const want = (check: CheckId) => checks.includes(check);
-  if (want("zerotier")) {
-    steps.push({
-      check: "zerotier",
-      command: commands.zerotierStatusCommand(),
-      interpret: (r) =>
-        interpretListNetworks(r, { networkId: lab.networkId, expectedIp: self.zerotierIp }),
-    });
-  }
-  for (const peer of peers) {
-    if (want("ping-ip")) {
-      steps.push({
-        check: "ping-ip",
-        label: `${peer.name} ${peer.zerotierIp}`,
-        command: commands.pingCommand(peer.zerotierIp),
-        interpret: (r) => interpretPing(r),
-      });
-    }
-    if (want("ping-name")) {
-      steps.push({
-        check: "ping-name",
-        label: peer.fqdn,
-        command: commands.pingCommand(peer.fqdn, { ipv4Only: true }),
-        interpret: (r) => interpretPing(r, { expectedAddress: peer.zerotierIp }),
-      });
-    }
-  }
-  if (want("web")) {
-    for (const target of lab.targets) {
-      steps.push({
-        check: "web",
-        label: target.fqdn,
-        command: commands.webStatusCommand(target.fqdn),
-        interpret: (r) => interpretHttpStatus(r),
-      });
-    }
-  }
-  if (want("ospf")) {
-    const expected = peers.map((peer) => ({ prefix: peer.podCidr, node: peer.name }));
-    steps.push({
-      check: "ospf",
-      command: commands.birdRoutesCommand(),
-      interpret: (r) => interpretOspfRoutes(r, expected),
-    });
-  }
-  return steps;
 }
 
 class NodeRunner {

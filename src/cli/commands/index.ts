@@ -3,6 +3,7 @@ import { planCommand } from "./plan.js";
 import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { addrCommand } from "./addr.js";
+import { checkCommand } from "./check.js";
 import { synthCommand } from "./synth.js";
 import { upCommand } from "./up.js";
 import { downCommand } from "./down.js";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CommandModule[] = [
   planCommand,
   schemaCommand,
   addrCommand,
+  checkCommand,
   synthCommand,
   upCommand,
   downCommand,
