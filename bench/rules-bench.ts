@@ -32,7 +32,8 @@ const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 samples.sort();
 const percentile = (p: number) => samples[Math.min(n - 1, Math.floor((n * p) / 100))] ?? 0;
 const lines = [
-  `corpus: ${programs.length} programs, ${rounds} rounds, ${n} compilations in ${totalSeconds.toFixed(2)} s`,
+  `corpus: ${programs.length} programs x ${rounds} rounds = ${n} compilations`,
+  `time: ${totalSeconds.toFixed(2)} s`,
   `throughput: ${Math.round(n / totalSeconds)} programs/s`,
   `per program: p50 ${percentile(50).toFixed(1)} µs, p99 ${percentile(99).toFixed(1)} µs`,
 ];

@@ -75,6 +75,18 @@ describe("ztlab tap", () => {
     expect(run.stdout).toContain("  tee -1 <aws>;");
   });
 
+  it("turns drop_non_ip off again with --no-drop-non-ip and writes to --dir", async () => {
+    await writeLab(LAB_YAML.replace("drop_non_ip: false", "drop_non_ip: true "));
+    const run = await runZtlab(["tap", "watch", "--no-drop-non-ip", "--dir", "tf", "--no-apply"], {
+      cwd,
+    });
+    expect(run.code).toBe(0);
+    const after = await readFile(join(cwd, "ztlab.yaml"), "utf8");
+    expect(after).toContain("    drop_non_ip: false            # true drops frames");
+    expect(run.stdout).toContain("to apply: terraform -chdir=tf apply");
+    expect(await readFile(join(cwd, "tf", "zerotier.tf.json"), "utf8")).toContain("watch -1");
+  });
+
   it("inserts flow_rules keys that the lab file does not have", async () => {
     const text = LAB_YAML.replace(/^ {2}flow_rules:\n(?: {4}.*\n)+/m, "");
     await writeLab(text);

@@ -1,6 +1,7 @@
 // `ztlab tap`: edit the lab file's flow_rules, re-synthesize, apply only the network.
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import type { FlowRulesMode, LabSource, LoadedLab } from "../../config/index.js";
 import { InputError } from "../../errors/index.js";
 import type { LabPlan } from "../../plan/index.js";
@@ -27,10 +28,8 @@ export async function switchTap(
     return 0;
   }
   const next = await editAndReload(lab, source, edits);
-  const dir =
-    flags.out === undefined
-      ? join(dirname(source.path), "ztlab-terraform")
-      : resolve(ctx.cwd, flags.out);
+  const { terraformDir } = await import("./engine-session.js");
+  const dir = terraformDir(ctx, lab, flags);
   // Synthesis runs before anything is written, so a lab it rejects leaves every file as it was.
   const { synthesizeLab, writeSynthDirectory } = await import("../../synth/index.js");
   const synthesized = synthesizeLab(next.plan);
@@ -47,12 +46,13 @@ export async function switchTap(
   const changed = report.files.filter((file) => file.change !== "unchanged").map((f) => f.name);
   ctx.note(`re-synthesized ${relative(ctx.cwd, dir) || "."}: ${changed.join(", ") || "no change"}`);
 
-  const command = `terraform -chdir=${relative(ctx.cwd, dir) || "."} apply -target=${NETWORK_TARGET}`;
+  const chdir = relative(ctx.cwd, dir) || ".";
+  const command = `terraform -chdir=${chdir} apply -target=${NETWORK_TARGET}`;
   if (!flags.apply) {
     ctx.out(`to apply: ${command}`);
     return 0;
   }
-  await applyNetwork(ctx, { dir, engine: flags.engine });
+  await applyNetwork(ctx, { dir, flags });
   ctx.out(`applied ${NETWORK_TARGET}`);
   return 0;
 }
@@ -130,24 +130,15 @@ async function editAndReload(lab: LoadedLab, source: FileSource, edits: FlowEdit
   return { text, plan: resolvePlan(config, { source: source.path }) };
 }
 
-async function applyNetwork(ctx: CliContext, { dir, engine }: { dir: string; engine?: string }) {
-  const terraform = await import("../../terraform/index.js");
-  const choice = engine ?? ctx.env.ZTLAB_ENGINE;
-  const located = await terraform.locateEngine({
-    choice: choice === undefined ? undefined : terraform.parseEngineKind(choice, "--engine"),
-    pathEnv: ctx.env.PATH,
-    env: ctx.env,
-  });
-  const run = {
-    engine: located,
-    dir,
-    env: terraform.engineEnvironment(ctx.env),
-    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
-  };
-  const { existsSync } = await import("node:fs");
-  if (!existsSync(join(dir, ".terraform"))) await terraform.engineInit(run);
-  ctx.note(`applying ${NETWORK_TARGET} with ${located.kind} ${located.version}`);
-  await terraform.engineApply(run, { targets: [NETWORK_TARGET] });
+async function applyNetwork(ctx: CliContext, { dir, flags }: { dir: string; flags: TapFlags }) {
+  const { engineApply, engineInit } = await import("../../terraform/index.js");
+  const { engineRun, findEngine, progressView } = await import("./engine-session.js");
+  const engine = await findEngine(ctx, flags);
+  const run = engineRun(ctx, engine, dir, progressView(ctx));
+  // A directory never initialised (fresh clone, new machine) needs init before any apply.
+  if (!existsSync(join(dir, ".terraform"))) await engineInit(run);
+  ctx.note(`applying ${NETWORK_TARGET} with ${engine.kind} ${engine.version}`);
+  await engineApply(run, { targets: [NETWORK_TARGET] });
 }
 
 function indent(text: string): string {

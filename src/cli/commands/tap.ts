@@ -1,4 +1,5 @@
 import { Argument } from "commander";
+import { addEngineOptions, type EngineFlags } from "./engine-options.js";
 import type { CommandModule } from "../program.js";
 
 const HELP_AFTER = `
@@ -11,22 +12,15 @@ shows the old and new rules, rewrites the Terraform directory and applies only t
 
 export const tapCommand: CommandModule = {
   register(program, wrap) {
-    program
+    const command = program
       .command("tap")
       .description("switch the flow-rules tap: off, tee (copy all frames) or watch (inbound)")
       .addArgument(new Argument("<mode>", "flow-rules mode").choices(["off", "tee", "watch"]))
       .option("--to <node>", "node that receives the copied frames")
       .option("--drop-non-ip", "drop frames that are not IPv4, ARP or IPv6")
       .option("--no-drop-non-ip", "let frames of every ethertype through")
-      .option("--no-apply", "only edit and re-synthesize; print the apply command")
-      .option(
-        "-o, --out <dir>",
-        "Terraform directory (default: ztlab-terraform/ beside the lab file)",
-      )
-      .option(
-        "--engine <name>",
-        "terraform or tofu (default: ZTLAB_ENGINE, else terraform, else tofu)",
-      )
+      .option("--no-apply", "only edit and re-synthesize; print the apply command");
+    addEngineOptions(command)
       .addHelpText("after", HELP_AFTER)
       .action(
         wrap(async (ctx, mode, opts) => {
@@ -37,10 +31,8 @@ export const tapCommand: CommandModule = {
   },
 };
 
-export interface TapFlags {
+export interface TapFlags extends EngineFlags {
   to?: string;
   dropNonIp?: boolean;
   apply: boolean;
-  out?: string;
-  engine?: string;
 }

@@ -76,7 +76,7 @@ function readArguments(
       const got = item?.kind === "token" ? `; "${item.text}" is a keyword, not a value` : "";
       failAt(keyword, {
         code: "missing-argument",
-        message: `${keyword.text.toLowerCase()} takes ${arity} argument${arity > 1 ? "s" : ""}${got}`,
+        message: `${keyword.text.toLowerCase()} takes ${plural(arity, "argument")}${got}`,
         ...(item?.kind === "token" && item.text.toLowerCase() === "icmp"
           ? { hint: "for the ICMP protocol write icmp4 (or icmpv4, or 1)" }
           : {}),
@@ -124,4 +124,8 @@ function unknownMatch(keyword: RulesToken, index: number): DiagnosticDetails {
       "ZeroTier closes a rule only at a `;` that follows a match or argument, so a rule\n" +
       "without matches (`accept;`) can only be the last statement",
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -152,6 +152,8 @@ function unknownDirective(keyword: RulesToken) {
   return {
     code: "unknown-directive",
     message: `"${keyword.text}" is not an action or directive`,
-    hint: "statements start with accept, drop, break, tee, watch, redirect, cap, tag, macro or include",
+    hint:
+      "statements start with accept, drop, break, tee, watch, redirect,\n" +
+      "cap, tag, macro or include",
   };
 }

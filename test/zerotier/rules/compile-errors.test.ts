@@ -18,6 +18,8 @@ describe("compileRules errors", () => {
     ["accept dport 90-80;", "invalid-range", 1, 14],
     ["accept framesize 70000;", "invalid-range", 1, 18],
     ["accept ipsrc hello/24;", "invalid-ip-address", 1, 14],
+    ["accept ipsrc 10.0.0.1/abc;", "invalid-ip-address", 1, 14],
+    ["accept ipdest fd00::/x;", "invalid-ip-address", 1, 15],
     ["accept macdest 01:02;", "invalid-mac-address", 1, 16],
     ["accept\n  vlan notanumber;", "invalid-number", 2, 8],
     ["accept bogus 1;", "unknown-match", 1, 8],
