@@ -105,6 +105,8 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
 
   const result = await child;
   control.dispose();
+  // A forced stop leaves the engine's provisioner children behind; they share its process group.
+  if (control.forced()) killGroup(child.pid);
   stdoutLines.flush().forEach(handleLine);
   stderrLines.flush().forEach(handleStderr);
 

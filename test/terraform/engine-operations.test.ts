@@ -132,6 +132,32 @@ describe.skipIf(noTerraform)("engine operations with the real terraform binary",
     expect(stateList(dir).sort()).toEqual(["terraform_data.after", "terraform_data.slow"]);
   });
 
+  it("stops at once on a second interrupt and says the state may be incomplete", async () => {
+    const interrupt = new AbortController();
+    const force = new AbortController();
+    const { run, events } = await prepare("slow", {
+      vars: { SLOW_SECONDS: "30" },
+      signal: interrupt.signal,
+      force: force.signal,
+    });
+    const started = Date.now();
+    const error = await engineApply({
+      ...run,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.type !== "provision-output") return;
+        interrupt.abort();
+        force.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(error).toBeInstanceOf(EngineInterruptedError);
+    expect(error).toMatchObject({ code: "engine-killed", exitCode: 130 });
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["interrupt-sent", "force-sent"]),
+    );
+  });
+
   it("reports the state lock clearly when a second apply runs on the same directory", async () => {
     const controller = new AbortController();
     let started!: () => void;
