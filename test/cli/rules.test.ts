@@ -98,6 +98,14 @@ describe("ztlab rules check", () => {
     expect(run.stderr).toContain('<stdin>:1:14: warning: port range "80x" is read as 80');
   });
 
+  it("prints the errors as JSON on stdout with --json", async () => {
+    const run = await ztlab(["rules", "check", "-", "--json"], "acept;\n");
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).errors).toMatchObject([
+      { severity: "error", code: "unknown-directive", line: 1, column: 1, referenceLine: 1 },
+    ]);
+  });
+
   it("fails on warnings with --strict", async () => {
     const run = await ztlab(["rules", "check", "-", "--strict"], "accept chr inbound,multicast;\n");
     expect(run.code).toBe(2);
