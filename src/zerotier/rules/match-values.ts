@@ -25,6 +25,15 @@ export function readCharacteristics(site: ValueSite): string {
         hint: `names: ${Object.keys(CHARACTERISTIC_BITS).join(" ")}`,
       });
     }
+    if (
+      lookupName(CHARACTERISTIC_BITS, part) === undefined &&
+      !/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(part)
+    ) {
+      site.state.warn(site.token, {
+        code: "lenient-number",
+        message: `chr bit "${part}" is read as ${bit}; the rest of the text is ignored`,
+      });
+    }
     if (bit >= 32) high |= 1 << (bit - 32);
     else low |= 1 << bit;
     intended |= 1n << BigInt(bit);

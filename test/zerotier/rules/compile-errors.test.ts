@@ -86,6 +86,7 @@ describe("compileRules warnings", () => {
     ["accept ztsrc 01_23_45_67_89;", "lenient-address"],
     ["accept chr inbound,broadcast;", "chr-mask-miscompiled"],
     ["accept chr 31,0;", "chr-mask-miscompiled"],
+    ["accept chr 3x;", "lenient-number"],
     ["accept random 1.5;", "value-out-of-range"],
     ["accept vlan 5000;", "value-out-of-range"],
     ["accept ethertype 0x10000;", "value-out-of-range"],
