@@ -5,8 +5,22 @@ export const REDACTED = "***";
 // Names of variables and settings whose values are secrets: provider credentials
 // (AWS_SECRET_ACCESS_KEY, ARM_CLIENT_SECRET, DIGITALOCEAN_TOKEN, HCLOUD_TOKEN, TF_TOKEN_*),
 // ZeroTier's ZEROTIER_CENTRAL_TOKEN, and anything else named like a key or password.
-const SECRET_NAME =
-  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|CREDENTIAL|AUTH|SESSION|API_?KEY|ACCESS_KEY|_KEY$|^KEY$|SAS)/i;
+const SECRET_WORDS = [
+  "TOKEN",
+  "SECRET",
+  "PASSW(OR)?D",
+  "PASSPHRASE",
+  "PRIVATE",
+  "CREDENTIAL",
+  "AUTH",
+  "SESSION",
+  "API_?KEY",
+  "ACCESS_KEY",
+  "_KEY$",
+  "^KEY$",
+  "SAS",
+];
+const SECRET_NAME = new RegExp(SECRET_WORDS.join("|"), "i");
 
 // Values shorter than this are not hunted for inside other arguments: too many false matches.
 const MIN_SECRET_LENGTH = 6;

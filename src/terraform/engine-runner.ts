@@ -57,7 +57,7 @@ export interface RunEngineResult {
 const FORCE_GRACE_MS = 5_000;
 const STDERR_TAIL_LINES = 20;
 
-/** Runs the engine once, streaming its `-json` lines as typed events. Never throws for exit codes. */
+/** Runs the engine once, streaming its `-json` lines as typed events; exit codes never throw. */
 export async function runEngine(options: RunEngineOptions): Promise<RunEngineResult> {
   const { engine, cwd, args, signal, force, onEvent = () => {}, keepStdout = false } = options;
   const env = engineEnvironment(options.env);

@@ -95,14 +95,12 @@ function renderDoctor({
       : `missing  engine: ${(engine.problem ?? "").replace(/\n/g, "\n         ")}`,
   );
   const z = credentials.zerotier;
-  lines.push(
-    `${z.token ? "ok     " : "missing"}  zerotier: ${ZEROTIER_TOKEN} ${z.token ? "set" : "not set"}`,
-  );
+  lines.push(`${mark(z.token)}  zerotier: ${ZEROTIER_TOKEN} ${z.token ? "set" : "not set"}`);
   if (z.url) lines.push(`         zerotier: ${ZEROTIER_URL} set (a non-default Central API)`);
   for (const cloud of credentials.clouds) lines.push(...renderCloud(cloud));
   lines.push(
     ssh.agent || ssh.keys.length > 0
-      ? `ok       ssh: ${[ssh.agent ? "agent running" : "", ...ssh.keys].filter(Boolean).join(", ")}`
+      ? `ok       ssh: ${sshMeans(ssh)}`
       : "missing  ssh: no agent (SSH_AUTH_SOCK) and no key in ~/.ssh",
   );
   lines.push("", ready ? "ready for `ztlab up`" : "not ready: fix the lines marked missing");
@@ -126,4 +124,12 @@ function renderCloud(cloud: CloudCredentials): string[] {
   const unset = cloud.optional.filter((o) => !o.present).map((o) => o.name);
   if (unset.length > 0) lines.push(`           optional, not set: ${unset.join(", ")}`);
   return lines;
+}
+
+function mark(ok: boolean): string {
+  return ok ? "ok     " : "missing";
+}
+
+function sshMeans(ssh: SshCheck): string {
+  return [...(ssh.agent ? ["agent running"] : []), ...ssh.keys].join(", ");
 }

@@ -43,7 +43,8 @@ export function renderPlanSummary(rows: readonly NodeChangeRow[]): string {
     { header: "CHANGE", value: (r) => String(r.change), align: "right" },
     { header: "DESTROY", value: (r) => String(r.destroy), align: "right" },
   ]);
-  return `${table}plan: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy\n`;
+  const counts = `${total.add} to add, ${total.change} to change, ${total.destroy} to destroy`;
+  return `${table}plan: ${counts}\n`;
 }
 
 /** Maps resource addresses to nodes from each node's `-target` addresses; keys are ignored. */

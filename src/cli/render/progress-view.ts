@@ -111,9 +111,11 @@ function describe(
         `${formatClock(event.at)} $ ${event.commandLine}`,
         ...(debug ? event.env.map((l) => `    ${l}`) : []),
       ].join("\n");
-    case "command-end":
+    case "command-end": {
       if (!verbose) return undefined;
-      return `${formatClock(Date.now())}   ${event.signal ?? `exit ${event.exitCode}`} after ${formatElapsed(event.durationMs)}`;
+      const ending = event.signal ?? `exit ${event.exitCode}`;
+      return `${formatClock(Date.now())}   ${ending} after ${formatElapsed(event.durationMs)}`;
+    }
     case "apply-start":
       return showSteps && !live ? `  ${event.action}  ${event.address} ...` : undefined;
     case "apply-complete":
