@@ -10,15 +10,29 @@ export interface CliRun {
 
 export async function runZtlab(
   argv: readonly string[],
-  { cwd = process.cwd(), env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  {
+    cwd = process.cwd(),
+    env = {},
+    signal,
+    onStdout,
+  }: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    signal?: AbortSignal;
+    /** Called with everything written to stdout so far, after each write. */
+    onStdout?: (text: string) => void;
+  } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  stdout.on("data", (chunk: Buffer) => out.push(chunk));
+  stdout.on("data", (chunk: Buffer) => {
+    out.push(chunk);
+    onStdout?.(Buffer.concat(out).toString("utf8"));
+  });
   stderr.on("data", (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(argv, { cwd, env, stdout, stderr });
+  const code = await runCli(argv, { cwd, env, stdout, stderr, signal });
   return {
     code,
     stdout: Buffer.concat(out).toString("utf8"),

@@ -4,6 +4,7 @@ import { initCommand } from "./init.js";
 import { schemaCommand } from "./schema.js";
 import { addrCommand } from "./addr.js";
 import { checkCommand } from "./check.js";
+import { statusCommand } from "./status.js";
 import { synthCommand } from "./synth.js";
 import { upCommand } from "./up.js";
 import { downCommand } from "./down.js";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandModule[] = [
   planCommand,
   schemaCommand,
   addrCommand,
+  statusCommand,
   checkCommand,
   synthCommand,
   upCommand,

@@ -1,0 +1,98 @@
+import { setTimeout as delay } from "node:timers/promises";
+import type { LabOutputs } from "../../checks/index.js";
+import { EnvironmentError, InputError } from "../../errors/index.js";
+import { createCentralClient, isNetworkId, type CentralClient } from "../../zerotier/index.js";
+import type { CliContext } from "../cli-context.js";
+import { readLabOutputs, positiveInt } from "../lab-access.js";
+import { loadLabAndPlan, type LabAndPlan } from "../lab-loading.js";
+import { buildStatusView, renderStatus, statusJson } from "../render/status-view.js";
+import type { StatusFlags } from "./status.js";
+
+const CLEAR_SCREEN = "\x1b[H\x1b[2J";
+
+export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<number> {
+  const loaded = await loadLabAndPlan(ctx);
+  const token = ctx.env.ZEROTIER_CENTRAL_TOKEN ?? "";
+  if (token === "") {
+    throw new EnvironmentError("ZEROTIER_CENTRAL_TOKEN is not set", {
+      code: "central-token-missing",
+      hint: "export an API token from Central's Account page (the Terraform provider reads it too)",
+    });
+  }
+  const baseUrl = ctx.env.ZEROTIER_CENTRAL_URL || undefined;
+  const client = createCentralClient({ baseUrl, token });
+  const { networkId, outputs } = await networkOf(ctx, flags, loaded);
+
+  const interval = flags.watch === undefined || flags.watch === false ? undefined : seconds(flags);
+  for (;;) {
+    const text = await snapshot(ctx, { client, networkId, outputs, loaded });
+    const clear = interval !== undefined && ctx.stdout.isTTY === true && !ctx.options.json;
+    ctx.stdout.write(clear ? CLEAR_SCREEN + text : text);
+    if (interval === undefined) return 0;
+    try {
+      await delay(interval * 1000, undefined, { signal: ctx.signal });
+    } catch {
+      return 0;
+    }
+    if (!clear && !ctx.options.json) ctx.stdout.write("\n");
+  }
+}
+
+async function snapshot(
+  ctx: CliContext,
+  {
+    client,
+    networkId,
+    outputs,
+    loaded,
+  }: {
+    client: CentralClient;
+    networkId: string;
+    outputs: LabOutputs | undefined;
+    loaded: LabAndPlan;
+  },
+): Promise<string> {
+  const [network, members] = await Promise.all([
+    client.getNetwork(networkId, ctx.signal),
+    client.listMembers(networkId, ctx.signal),
+  ]);
+  const view = buildStatusView({
+    networkId,
+    network,
+    members,
+    plan: loaded.plan,
+    outputs,
+    now: Date.now(),
+  });
+  if (ctx.options.json) return JSON.stringify(statusJson(view)) + "\n";
+  return renderStatus(view);
+}
+
+async function networkOf(
+  ctx: CliContext,
+  flags: StatusFlags,
+  loaded: LabAndPlan,
+): Promise<{ networkId: string; outputs: LabOutputs | undefined }> {
+  if (flags.network !== undefined) {
+    if (!isNetworkId(flags.network)) {
+      throw new InputError(`--network: "${flags.network}" is not a network id (16 hex digits)`, {
+        code: "invalid-flag",
+      });
+    }
+    const outputs =
+      flags.outputs === undefined ? undefined : await readLabOutputs(ctx, flags, loaded);
+    return { networkId: flags.network, outputs };
+  }
+  const outputs = await readLabOutputs(ctx, flags, loaded);
+  if (outputs.networkId === undefined) {
+    throw new InputError("the lab's Terraform outputs hold no network id", {
+      code: "outputs-without-network",
+      hint: "run `ztlab up` first, or pass --network ID",
+    });
+  }
+  return { networkId: outputs.networkId, outputs };
+}
+
+function seconds(flags: StatusFlags): number {
+  return typeof flags.watch === "string" ? positiveInt(flags.watch, "--watch") : 5;
+}
