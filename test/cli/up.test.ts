@@ -126,6 +126,34 @@ describe("ztlab up", () => {
     expect(existsSync(join(result.cwd, "ztlab-terraform", "ztlab.tfplan"))).toBe(false);
   });
 
+  it("forwards one interrupt during apply, says the engine stopped cleanly, and exits 130", async () => {
+    const { env, calls } = await fakeEngineEnv({ FAKE_ENGINE_SLOW: "1" });
+    const controller = new AbortController();
+    const applying = `${env.FAKE_ENGINE_LOG}.applying`;
+    const poll = setInterval(() => existsSync(applying) && controller.abort(), 50);
+    const result = await runCliIn(["up", "--yes"], {
+      env,
+      files: { "ztlab.yaml": LAB },
+      signal: controller.signal,
+    }).finally(() => clearInterval(poll));
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain("interrupt: asking the engine to stop cleanly");
+    expect(result.stderr).toContain("error: apply: interrupted; the engine stopped cleanly");
+    expect(result.stderr).toMatch(/apply: 0 done, 1 failed, 1 not started of 2 in /);
+    expect(result.stderr).toContain("hint: run the same command again to finish");
+    expect((await calls()).filter((line) => line.startsWith("plan"))).toHaveLength(1);
+  });
+
+  it("builds an `enabled: auto` node only when its cloud's credentials are present", async () => {
+    const { env, calls } = await fakeEngineEnv();
+    const lab = `${LAB}  aws:\n    enabled: auto\n`;
+    const result = await runCliIn(["up", "--yes"], { env, files: { "ztlab.yaml": lab } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("AWS_ACCESS_KEY_ID");
+    expect(existsSync(join(result.cwd, "ztlab-terraform", "node-aws.tf.json"))).toBe(false);
+    expect(await calls()).not.toEqual([]);
+  });
+
   it("never shows credential values, even with --debug", async () => {
     const { env } = await fakeEngineEnv();
     const result = await runCliIn(["--debug", "up", "--yes"], {
