@@ -3,16 +3,12 @@
 // Provider oracle/oci v8 (shared/reference/clouds.md, OCI).
 import { tfExpr, type TfBody, type TfDocument } from "../terraform/index.js";
 import type { CloudModule, NodeResourcesInput } from "./cloud-module.js";
-import {
-  ANY_IPV4,
-  ANY_IPV6,
-  CLOUD_NETWORK,
-  INBOUND_PORTS,
-  requireNodeSetting,
-} from "./node-settings.js";
+import { ANY_IPV4, ANY_IPV6, CLOUD_NETWORK, INBOUND_PORTS } from "./node-settings.js";
 import { nodeNames, ref } from "./node-naming.js";
 import { regionalProvider, regionalProviderBlocks } from "./regional-providers.js";
 import { encodeUserData } from "./user-data-encoding.js";
+
+const COMPARTMENT_VARIABLE = "oci_compartment_ocid";
 
 // IANA protocol numbers, which OCI security rules take as strings.
 const PROTOCOL_NUMBERS = { tcp: "6", udp: "17" } as const;
@@ -24,12 +20,25 @@ export const ociModule: CloudModule = {
   credentials: {
     anyOf: [["OCI_TENANCY_OCID", "OCI_USER_OCID", "OCI_FINGERPRINT", "OCI_PRIVATE_KEY_PATH"]],
     configFile: "~/.oci/config",
-    optional: ["OCI_CONFIG_FILE_PROFILE"],
+    optional: ["OCI_CONFIG_FILE_PROFILE", `TF_VAR_${COMPARTMENT_VARIABLE}`],
   },
   // LIMITATION(#3): the 32,000 bytes cover all metadata; the SSH keys beside user_data count too.
   userData: { encoding: "base64", limitBytes: 32000 },
   providerBlocks: (nodes) => regionalProviderBlocks(nodes, (region) => ({ region })),
   nodeResources: ociNodeResources,
+  labResources: ({ nodes }) =>
+    nodes.some((node) => node.compartmentId === undefined)
+      ? {
+          variable: {
+            [COMPARTMENT_VARIABLE]: {
+              type: "string",
+              description:
+                "OCID of the compartment for OCI nodes without compartment_id in the lab file " +
+                "(the tenancy OCID selects the root compartment)",
+            },
+          },
+        }
+      : {},
   publicAddresses: (input) => ({
     ipv4: tfExpr(ref("oci_core_instance", nodeNames(input).tf("vm"), "public_ip")),
   }),
@@ -39,12 +48,10 @@ function ociNodeResources(input: NodeResourcesInput): TfDocument {
   const { node, plan, userData } = input;
   const n = nodeNames(input);
   const provider = regionalProvider("oci", node);
-  const compartment_id = requireNodeSetting(
-    node,
-    "compartment_id",
-    node.compartmentId,
-    "the OCID of the compartment that holds the node",
-  );
+  // Without compartment_id in the lab file, the OCID comes from a Terraform variable at apply
+  // time (TF_VAR_oci_compartment_ocid; the tenancy OCID is the root compartment), so the lab still
+  // synthesizes without it.
+  const compartment_id = node.compartmentId ?? tfExpr(`var.${COMPARTMENT_VARIABLE}`);
   const base = { provider, compartment_id };
   const vcnId = tfExpr(ref("oci_core_vcn", n.tf("vcn"), "id"));
   const igwId = tfExpr(ref("oci_core_internet_gateway", n.tf("igw"), "id"));

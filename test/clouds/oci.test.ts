@@ -90,13 +90,19 @@ describe("ociModule", () => {
     });
   });
 
-  it("requires the compartment and names the field when it is missing", () => {
+  it("takes the compartment from a Terraform variable when the lab file has none", () => {
     const without = referencePlan();
-    expect(() => ociModule.nodeResources(nodeInput(without, "oci"))).toThrow(
-      expect.objectContaining({ code: "missing-cloud-setting", exitCode: 2 }),
+    const doc = ociModule.nodeResources(nodeInput(without, "oci"));
+    expect(exprText(onlyResource(doc, "oci_core_vcn").compartment_id)).toBe(
+      "var.oci_compartment_ocid",
     );
-    expect(() => ociModule.nodeResources(nodeInput(without, "oci"))).toThrow(
-      /instances\.oci\.compartment_id/,
-    );
+    const nodes = without.nodes.filter((node) => node.cloud === "oci");
+    const shared = ociModule.labResources?.({ plan: without, nodes });
+    expect(Object.keys(shared?.variable ?? {})).toEqual(["oci_compartment_ocid"]);
+  });
+
+  it("declares no compartment variable when every OCI node names its compartment", () => {
+    const nodes = plan.nodes.filter((node) => node.cloud === "oci");
+    expect(ociModule.labResources?.({ plan, nodes })).toEqual({});
   });
 });

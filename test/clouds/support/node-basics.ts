@@ -12,7 +12,7 @@ import {
 } from "./document-checks.js";
 import { scriptThroughTerraform } from "./encoding-round-trip.js";
 import { nodeInput, plannedNode, referencePlan, TEST_SCRIPT } from "./lab-fixture.js";
-import { expressionSyntaxErrors, hasTerraform, NO_TERRAFORM } from "./terraform-binary.js";
+import { expressionSyntaxErrors, hasTerraform } from "./terraform-binary.js";
 
 export interface NodeBasics {
   module: CloudModule;
@@ -37,7 +37,7 @@ export function itPassesNodeBasics({ module, plan, node, twoNodes, userDataOf }:
     expect(namesWithoutPrefix(doc(), `${node}_`)).toEqual([]);
   });
 
-  it.skipIf(!hasTerraform)(`writes expressions terraform parses (skipped: ${NO_TERRAFORM})`, () => {
+  it.skipIf(!hasTerraform)("writes expressions terraform parses", () => {
     const all = [
       ...expressionsIn(doc().resource as TfBody),
       ...expressionsIn(doc().data as TfBody),
