@@ -58,6 +58,7 @@ export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
   const planned = await enginePlan(run, { targets, save: true });
   if (!planned.hasChanges) {
     ctx.note("no changes: the lab already matches its configuration");
+    if (ctx.options.json) ctx.out(JSON.stringify({ dir, applied: [] }, null, 2));
     return 0;
   }
   ctx.note(renderPlanSummary(changesPerNode(planned.changes, nodeLookup(result.nodes))).trimEnd());
