@@ -2,6 +2,7 @@
 // flags, and the lab's login user.
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import type { LabOutputs, SshSettings } from "../checks/index.js";
 import { InputError } from "../errors/index.js";
@@ -113,4 +114,32 @@ export function collect(value: string, previous: string[]): string[] {
 function stateDir(ctx: CliContext): string {
   const base = ctx.env.XDG_STATE_HOME ?? join(ctx.env.HOME ?? ctx.cwd, ".local", "state");
   return join(base, "ztlab");
+}
+
+/** The public address of an enabled node, from the outputs; names the choices when unknown. */
+export function nodeHost(plan: LabPlan, outputs: LabOutputs, name: string): string {
+  const enabled = plan.nodes.filter((node) => node.enabled).map((node) => node.name);
+  if (!enabled.includes(name)) {
+    throw new InputError(`no enabled node named "${name}"`, {
+      code: "unknown-node",
+      hint: `nodes: ${enabled.join(", ") || "(none enabled)"}`,
+    });
+  }
+  const node = outputs.nodes[name];
+  const host = node?.publicIpv4 ?? node?.publicIpv6;
+  if (host === undefined) {
+    throw new InputError(`node ${name} has no public address in the Terraform outputs`, {
+      code: "node-not-deployed",
+      hint: "run `ztlab up` first",
+    });
+  }
+  return host;
+}
+
+/**
+ * A CLI stream as execa's stdout/stderr: a stream backed by a file descriptor is handed to the
+ * child as is (so a terminal stays a terminal); any other stream is fed through a pipe.
+ */
+export function childStream(stream: Writable): Writable | ["pipe", Writable] {
+  return typeof (stream as { fd?: unknown }).fd === "number" ? stream : ["pipe", stream];
 }

@@ -6,6 +6,8 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout as bytes, for binary output such as pcap. */
+  stdoutBytes: Buffer;
 }
 
 export async function runZtlab(
@@ -37,5 +39,6 @@ export async function runZtlab(
     code,
     stdout: Buffer.concat(out).toString("utf8"),
     stderr: Buffer.concat(err).toString("utf8"),
+    stdoutBytes: Buffer.concat(out),
   };
 }

@@ -5,6 +5,9 @@ import { schemaCommand } from "./schema.js";
 import { addrCommand } from "./addr.js";
 import { checkCommand } from "./check.js";
 import { statusCommand } from "./status.js";
+import { sshCommand } from "./ssh.js";
+import { sshConfigCommand } from "./ssh-config.js";
+import { captureCommand } from "./capture.js";
 import { synthCommand } from "./synth.js";
 import { upCommand } from "./up.js";
 import { downCommand } from "./down.js";
@@ -21,6 +24,9 @@ export const COMMANDS: readonly CommandModule[] = [
   addrCommand,
   statusCommand,
   checkCommand,
+  sshCommand,
+  sshConfigCommand,
+  captureCommand,
   synthCommand,
   upCommand,
   downCommand,
