@@ -10,7 +10,11 @@ export interface Engine {
   kind: EngineKind;
   path: string;
   version: string;
-  /** `init -json` exists from Terraform 1.9; older engines and OpenTofu init in text mode. */
+  /**
+   * `init -json` exists from Terraform 1.9; older engines and OpenTofu init in text mode.
+   * LIMITATION(#4): in text mode an init failure shows the engine's last stderr lines, not
+   * structured diagnostics.
+   */
   supportsJsonInit: boolean;
 }
 
