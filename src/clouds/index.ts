@@ -19,4 +19,4 @@ export { alibabaModule } from "./alibaba.js";
 export { hetznerModule } from "./hetzner.js";
 export { linodeModule } from "./linode.js";
 export { checkUserDataSize, encodedUserDataSize } from "./user-data-size.js";
-export { encodeUserData, hclQuotedTemplate } from "./user-data-encoding.js";
+export { encodeUserData } from "./user-data-encoding.js";

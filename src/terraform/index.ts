@@ -9,7 +9,8 @@ export {
   resourceAddress,
 } from "./terraform-model.js";
 export type { TfValue, TfBody, TfDocument, TfProviderRequirement } from "./terraform-model.js";
-export { renderTerraformJson, escapeTemplateLiteral, toJsonValue } from "./render-json.js";
+export { renderTerraformJson, toJsonValue } from "./render-json.js";
+export { escapeTemplateLiteral, hclQuotedTemplate, templateJsonText } from "./render-template.js";
 export { writeTerraformDirectory, MANIFEST_NAME } from "./directory-writer.js";
 export type {
   FileChange,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeUserData, hclQuotedTemplate } from "../../src/clouds/user-data-encoding.js";
+import { encodeUserData } from "../../src/clouds/user-data-encoding.js";
+import { hclQuotedTemplate } from "../../src/terraform/index.js";
 import { encodedUserDataSize } from "../../src/clouds/user-data-size.js";
 import { tfExpr, tfTemplate, TfTemplate } from "../../src/terraform/index.js";
 import { scriptThroughTerraform } from "./support/encoding-round-trip.js";
