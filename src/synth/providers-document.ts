@@ -1,6 +1,12 @@
 import type { CloudModule } from "../clouds/index.js";
 import type { PlannedNode } from "../plan/index.js";
-import type { TfBody, TfDocument, TfProviderRequirement } from "../terraform/index.js";
+import {
+  stateBackendBlock,
+  type StateBackendSetting,
+  type TfBody,
+  type TfDocument,
+  type TfProviderRequirement,
+} from "../terraform/index.js";
 
 export const ZEROTIER_PROVIDER: TfProviderRequirement = {
   source: "zerotier/zerotier",
@@ -20,7 +26,10 @@ export interface CloudInUse {
  * Provider requirements and configuration blocks. Blocks carry no credentials: every provider reads
  * them from its environment (ZEROTIER_CENTRAL_TOKEN, DIGITALOCEAN_TOKEN, ...).
  */
-export function providersDocument(clouds: readonly CloudInUse[]): TfDocument {
+export function providersDocument(
+  clouds: readonly CloudInUse[],
+  state: StateBackendSetting = { backend: "local" },
+): TfDocument {
   const required: Record<string, TfProviderRequirement> = { zerotier: { ...ZEROTIER_PROVIDER } };
   const provider: Record<string, TfBody | TfBody[]> = { zerotier: {} };
   for (const { module, nodes } of clouds) {
@@ -30,7 +39,11 @@ export function providersDocument(clouds: readonly CloudInUse[]): TfDocument {
       blocks.length === 1 && blocks[0] !== undefined ? blocks[0] : blocks;
   }
   return {
-    terraform: { required_version: REQUIRED_VERSION, required_providers: required },
+    terraform: {
+      required_version: REQUIRED_VERSION,
+      required_providers: required,
+      ...stateBackendBlock(state),
+    },
     provider,
   };
 }

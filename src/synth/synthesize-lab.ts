@@ -12,7 +12,11 @@ import {
 import type { CloudKind } from "../config/index.js";
 import { ValidationError, type ValidationProblem } from "../errors/index.js";
 import type { LabPlan, PlannedNode } from "../plan/index.js";
-import { renderTerraformJson, type TfDocument } from "../terraform/index.js";
+import {
+  renderTerraformJson,
+  type StateBackendSetting,
+  type TfDocument,
+} from "../terraform/index.js";
 import { bootUserData } from "./boot-user-data.js";
 import { collectTargets, nodePrefix, type SynthNode } from "./node-targets.js";
 import { outputsDocument, type NodeOutputInput } from "./outputs-document.js";
@@ -41,6 +45,8 @@ export interface SynthOptions {
   renderBootScript?: RenderBootScript;
   /** The module of a cloud; the registry of clouds/ unless a test passes its own. */
   cloudModule?: (kind: CloudKind) => CloudModule | undefined;
+  /** Where Terraform keeps the state; the default is a local terraform.tfstate. */
+  state?: StateBackendSetting;
 }
 
 export interface SynthResult {
@@ -60,7 +66,7 @@ export function synthesizeLab(plan: LabPlan, options: SynthOptions = {}): SynthR
 
   const clouds = groupByCloud(nodes, modules);
   const docs: Record<string, TfDocument> = {
-    "providers.tf.json": providersDocument(clouds),
+    "providers.tf.json": providersDocument(clouds, options.state),
     "zerotier.tf.json": zerotierDocument(plan, nodes),
   };
   for (const { module, nodes: cloudNodes } of clouds) {

@@ -33,6 +33,21 @@ describe("synthesizeLab", () => {
     }
   });
 
+  it("declares the lab's state backend in the root terraform block, and none for local state", () => {
+    const local = parsed(
+      synthesizeLab(referencePlan(["do"]), plainBoot).files,
+      "providers.tf.json",
+    );
+    expect(local.terraform?.cloud).toBeUndefined();
+    expect(local.terraform?.backend).toBeUndefined();
+    const state = { backend: "cloud", organization: "acme", workspace: "demolab" } as const;
+    const files = synthesizeLab(referencePlan(["do"]), { ...plainBoot, state }).files;
+    expect(parsed(files, "providers.tf.json").terraform?.cloud).toEqual({
+      organization: "acme",
+      workspaces: { name: "demolab" },
+    });
+  });
+
   it("gives byte-identical files for two synths of the same plan", () => {
     const one = synthesizeLab(referencePlan(["do"]), plainBoot);
     const two = synthesizeLab(referencePlan(["do"]), plainBoot);

@@ -36,7 +36,7 @@ export async function runDown(ctx: CliContext, flags: DownFlags): Promise<number
   const engine = await findEngine(ctx, flags);
   const { synthesizeLab, nodeTargets } = await import("../../synth/index.js");
   // Synthesized in memory only, for the node's addresses; the directory is left as `up` wrote it.
-  const nodes = synthesizeLab(plan).nodes;
+  const nodes = synthesizeLab(plan, { state: lab.config.state }).nodes;
   const targets = flags.node === undefined ? [] : nodeTargets(nodes, flags.node);
 
   const view = progressView(ctx);

@@ -26,7 +26,7 @@ export const synthCommand: CommandModule = {
 
           const base = lab.source.kind === "file" ? dirname(lab.source.path) : ctx.cwd;
           const dir = out === undefined ? join(base, "ztlab-terraform") : resolve(ctx.cwd, out);
-          const result = synthesizeLab(plan);
+          const result = synthesizeLab(plan, { state: lab.config.state });
           const report = await writeSynthDirectory({ dir, result });
 
           if (ctx.options.json) {

@@ -32,7 +32,7 @@ export async function switchTap(
   const dir = terraformDir(ctx, lab, flags);
   // Synthesis runs before anything is written, so a lab it rejects leaves every file as it was.
   const { synthesizeLab, writeSynthDirectory } = await import("../../synth/index.js");
-  const synthesized = synthesizeLab(next.plan);
+  const synthesized = synthesizeLab(next.plan, { state: lab.config.state });
 
   const before = labRulesView(plan);
   const after = labRulesView(next.plan);

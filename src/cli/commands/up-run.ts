@@ -1,15 +1,6 @@
 // `ztlab up`, loaded only when the command runs.
 import { EngineError, InputError } from "../../errors/index.js";
-import type { SynthResult } from "../../synth/index.js";
-import {
-  discardPlan,
-  engineApply,
-  engineInit,
-  enginePlan,
-  renderTerraformJson,
-  stateBackendBlock,
-  type StateBackendSetting,
-} from "../../terraform/index.js";
+import { discardPlan, engineApply, engineInit, enginePlan } from "../../terraform/index.js";
 import type { CliContext } from "../cli-context.js";
 import { changesPerNode, nodeLookup, renderPlanSummary } from "../render/progress-plan.js";
 import { renderProgressSummary } from "../render/progress-summary.js";
@@ -23,9 +14,6 @@ import {
   terraformDir,
 } from "./engine-session.js";
 import { NETWORK_TARGET, type UpFlags } from "./up.js";
-
-/** The file holding the state backend when the lab file chooses one. */
-const STATE_FILE = "state.tf.json";
 
 export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
   checkFlags(flags);
@@ -41,7 +29,7 @@ export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
 
   const engine = await findEngine(ctx, flags);
   const { synthesizeLab, writeSynthDirectory, nodeTargets } = await import("../../synth/index.js");
-  const result = withStateBackend(synthesizeLab(plan), lab.config.state);
+  const result = synthesizeLab(plan, { state: lab.config.state });
   const dir = terraformDir(ctx, lab, flags);
   await writeSynthDirectory({ dir, result });
   const targets =
@@ -108,21 +96,4 @@ function checkFlags(flags: UpFlags): void {
   if (flags.only !== undefined && flags.node !== undefined) {
     throw new InputError("--only and --node cannot be used together", { code: "invalid-flag" });
   }
-}
-
-// Adds the backend file unless synth already declares one (Terraform allows one per directory).
-function withStateBackend(result: SynthResult, state: StateBackendSetting): SynthResult {
-  const block = stateBackendBlock(state);
-  if (Object.keys(block).length === 0 || declaresBackend(result.files)) return result;
-  return {
-    ...result,
-    files: { ...result.files, [STATE_FILE]: renderTerraformJson({ terraform: block }) },
-  };
-}
-
-function declaresBackend(files: Readonly<Record<string, string>>): boolean {
-  return Object.values(files).some((text) => {
-    const terraform = (JSON.parse(text) as { terraform?: Record<string, unknown> }).terraform;
-    return terraform?.backend !== undefined || terraform?.cloud !== undefined;
-  });
 }
