@@ -26,6 +26,7 @@ export type { CheckLab, CheckTarget } from "./check-targets.js";
 export { parseLabOutputs, readOutputsFile } from "./lab-outputs.js";
 export type { LabOutputs, NodeOutput } from "./lab-outputs.js";
 export { mapLimit } from "./map-limit.js";
+export { batchScript, splitBatchOutput } from "./step-batch.js";
 export {
   PROBE_CONTAINER,
   captureProbeCommand,

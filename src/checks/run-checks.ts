@@ -12,6 +12,7 @@ import { interpretPing } from "./interpret-ping.js";
 import { interpretMirroredFrames } from "./interpret-tshark.js";
 import { mapLimit } from "./map-limit.js";
 import { perNodeSteps, type Step } from "./check-steps.js";
+import { batchScript, splitBatchOutput } from "./step-batch.js";
 import { openMaster, type SshMaster } from "./ssh-master.js";
 import { runRemote, type RemoteResult, type SshSettings } from "./ssh-transport.js";
 import { fail, type Verdict } from "./verdict.js";
@@ -142,10 +143,19 @@ class NodeRunner {
     return { ok: true };
   }
 
+  /** Steps of one check run as one batch; different checks run side by side. */
   async runSteps(session: Session, steps: readonly Step[]): Promise<void> {
-    await mapLimit(steps, this.options.sessionsPerNode ?? 6, async (step) => {
-      const result = await this.exec(session, step.command);
-      this.report(session.target.name, step.check, step.interpret(result), step.label);
+    const groups = new Map<CheckId, Step[]>();
+    for (const step of steps) groups.set(step.check, [...(groups.get(step.check) ?? []), step]);
+    await mapLimit([...groups.values()], this.options.sessionsPerNode ?? 6, async (group) => {
+      const results = await this.execBatch(
+        session,
+        group.map((step) => step.command),
+      );
+      group.forEach((step, i) => {
+        const result = results[i] as RemoteResult;
+        this.report(session.target.name, step.check, step.interpret(result), step.label);
+      });
     });
   }
 
@@ -240,16 +250,31 @@ class NodeRunner {
   }
 
   private exec(session: Session, command: string, timeoutS?: number): Promise<RemoteResult> {
-    const seconds = timeoutS ?? Math.ceil((this.options.stepTimeoutMs ?? 20_000) / 1000);
+    const seconds = timeoutS ?? this.stepSeconds();
+    return this.send(session, commands.withRemoteTimeout(command, seconds), seconds);
+  }
+
+  private async execBatch(session: Session, list: readonly string[]): Promise<RemoteResult[]> {
+    if (list.length === 1) return [await this.exec(session, list[0] as string)];
+    const seconds = this.stepSeconds();
+    const result = await this.send(session, batchScript(list, seconds), seconds);
+    return splitBatchOutput(result, list.length);
+  }
+
+  private send(session: Session, script: string, seconds: number): Promise<RemoteResult> {
     return runRemote({
       endpoint: this.endpoint(session.target),
       settings: this.options.settings,
       controlPath: session.master.controlPath,
-      command: commands.withRemoteTimeout(command, seconds),
+      command: script,
       timeoutMs: seconds * 1000 + 5_000,
       signal: this.options.signal,
       sshBinary: this.options.sshBinary,
     });
+  }
+
+  private stepSeconds(): number {
+    return Math.ceil((this.options.stepTimeoutMs ?? 20_000) / 1000);
   }
 
   private endpoint(target: CheckTarget) {

@@ -14,6 +14,7 @@ export type MasterOutcome =
   { ok: true; master: SshMaster } | { ok: false; reason: string; timedOut: boolean };
 
 const POLL_MS = 25;
+const STOP_WAIT_MS = 2_000;
 
 export async function openMaster({
   endpoint,
@@ -28,15 +29,8 @@ export async function openMaster({
   timeoutMs: number;
   sshBinary?: string;
 }): Promise<MasterOutcome> {
-  const args = [
-    "-M",
-    "-N",
-    "-o",
-    "ControlMaster=yes",
-    "-o",
-    "ControlPersist=no",
-    ...sshArgs(endpoint, settings, { controlPath }),
-  ];
+  const base = sshArgs(endpoint, settings, { controlPath });
+  const args = ["-M", "-N", "-o", "ControlMaster=yes", "-o", "ControlPersist=no", ...base];
   const child = execa(sshBinary, args, { reject: false, stdin: "ignore", stdout: "ignore" });
   let exited = false;
   const done = child.then((result) => {
@@ -46,7 +40,8 @@ export async function openMaster({
   const deadline = Date.now() + timeoutMs;
   while (!exited && !existsSync(controlPath) && Date.now() < deadline) await delay(POLL_MS);
   if (existsSync(controlPath) && !exited) {
-    return { ok: true, master: { controlPath, close: () => stopMaster(child, done) } };
+    const stop = () => stopMaster({ child, done, exitArgs: ["-O", "exit", ...base], sshBinary });
+    return { ok: true, master: { controlPath, close: stop } };
   }
   if (!exited) {
     child.kill("SIGKILL");
@@ -57,9 +52,25 @@ export async function openMaster({
   return { ok: false, reason: lastLine(String(result.stderr)) || "ssh failed", timedOut: false };
 }
 
-async function stopMaster(child: ResultPromise, done: Promise<unknown>): Promise<void> {
-  child.kill("SIGTERM");
-  await done;
+// Asks the master to exit over its socket (SIGTERM alone can leave it lingering for seconds
+// while sessions drain), then makes sure it is gone.
+async function stopMaster({
+  child,
+  done,
+  exitArgs,
+  sshBinary,
+}: {
+  child: ResultPromise;
+  done: Promise<unknown>;
+  exitArgs: string[];
+  sshBinary: string;
+}): Promise<void> {
+  await execa(sshBinary, exitArgs, { reject: false, stdin: "ignore", timeout: STOP_WAIT_MS });
+  const exited = await Promise.race([done.then(() => true), delay(STOP_WAIT_MS).then(() => false)]);
+  if (!exited) {
+    child.kill("SIGKILL");
+    await done;
+  }
 }
 
 function lastLine(text: string): string {
