@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import {
 } from "../helpers/central-server.js";
 
 const NWID = "8bd5124fd6f45ffe";
+const hasTerraform = spawnSync("sh", ["-c", "command -v terraform"]).status === 0;
 const TOKEN = "central-token-0123456789abcdef0123";
 
 const LAB = `network:
@@ -141,6 +143,30 @@ describe("ztlab status", () => {
     expect(run.stdout.match(/^network 8bd5/gm)).toHaveLength(2);
     expect(server.requests.filter((r) => r.path.endsWith("/member"))).toHaveLength(2);
   });
+
+  it.skipIf(!hasTerraform)(
+    "reads the network id from the engine's outputs in ztlab-terraform/ (needs terraform)",
+    async () => {
+      const tfDir = join(dir, "ztlab-terraform");
+      await mkdir(tfDir);
+      const outputs = { networks: { value: { demolab: NWID } }, identities: { value: {} } };
+      await writeFile(join(tfDir, "main.tf.json"), JSON.stringify({ output: outputs }));
+      for (const args of [
+        ["init", "-input=false"],
+        ["apply", "-auto-approve", "-input=false"],
+      ]) {
+        const tf = spawnSync("terraform", args, { cwd: tfDir, encoding: "utf8" });
+        expect(tf.status, tf.stderr).toBe(0);
+      }
+      const run = await runZtlab(["status"], {
+        cwd: dir,
+        env: env({ PATH: process.env.PATH ?? "", HOME: dir }),
+      });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout.split("\n")[0]).toContain(`network ${NWID}  demo.lab`);
+    },
+  );
 
   it("exits 1 without the token and names the variable", async () => {
     const run = await runZtlab(["status", "--network", NWID], {
