@@ -13,8 +13,16 @@ export function renderCheckReport(report: CheckReport): string {
     })),
   ];
   const matrix = renderTable(report.nodes, columns);
+  // A node ssh cannot reach has every other check skipped; its ssh failure says it all.
+  const unreachable = new Set(
+    report.cells.filter((c) => c.check === "ssh" && c.status === "fail").map((c) => c.node),
+  );
   const failures = report.cells
-    .filter((cell) => cell.status === "fail" || (cell.status === "skip" && cell.reasons.length > 0))
+    .filter(
+      (cell) =>
+        cell.status === "fail" ||
+        (cell.status === "skip" && cell.reasons.length > 0 && !unreachable.has(cell.node)),
+    )
     .flatMap((cell) =>
       cell.reasons.map((reason) => ({
         node: cell.node,
