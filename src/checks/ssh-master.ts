@@ -31,7 +31,13 @@ export async function openMaster({
 }): Promise<MasterOutcome> {
   const base = sshArgs(endpoint, settings, { controlPath });
   const args = ["-M", "-N", "-o", "ControlMaster=yes", "-o", "ControlPersist=no", ...base];
-  const child = execa(sshBinary, args, { reject: false, stdin: "ignore", stdout: "ignore" });
+  const env = settings.env === undefined ? {} : { env: settings.env, extendEnv: false };
+  const child = execa(sshBinary, args, {
+    reject: false,
+    stdin: "ignore",
+    stdout: "ignore",
+    ...env,
+  });
   let exited = false;
   const done = child.then((result) => {
     exited = true;
@@ -40,7 +46,8 @@ export async function openMaster({
   const deadline = Date.now() + timeoutMs;
   while (!exited && !existsSync(controlPath) && Date.now() < deadline) await delay(POLL_MS);
   if (existsSync(controlPath) && !exited) {
-    const stop = () => stopMaster({ child, done, exitArgs: ["-O", "exit", ...base], sshBinary });
+    const exitArgs = ["-O", "exit", ...base];
+    const stop = () => stopMaster({ child, done, exitArgs, sshBinary, env });
     return { ok: true, master: { controlPath, close: stop } };
   }
   if (!exited) {
@@ -59,13 +66,16 @@ async function stopMaster({
   done,
   exitArgs,
   sshBinary,
+  env,
 }: {
   child: ResultPromise;
   done: Promise<unknown>;
   exitArgs: string[];
   sshBinary: string;
+  env: { env?: Record<string, string | undefined>; extendEnv?: boolean };
 }): Promise<void> {
-  await execa(sshBinary, exitArgs, { reject: false, stdin: "ignore", timeout: STOP_WAIT_MS });
+  const options = { reject: false, stdin: "ignore", timeout: STOP_WAIT_MS, ...env } as const;
+  await execa(sshBinary, exitArgs, options);
   const exited = await Promise.race([done.then(() => true), delay(STOP_WAIT_MS).then(() => false)]);
   if (!exited) {
     child.kill("SIGKILL");

@@ -20,8 +20,8 @@ export interface SshSettings {
   connectTimeoutS?: number;
   /** Extra `-o` settings, as `Name=value`. */
   options?: readonly string[];
-  /** Directory of per-node multiplexing sockets; unset, each command opens its own connection. */
-  controlDir?: string;
+  /** Environment of the ssh client (SSH_AUTH_SOCK reaches the agent); unset, this process's. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RemoteResult {
@@ -89,6 +89,7 @@ export async function runRemote({
     stdin: "ignore",
     stripFinalNewline: false,
     forceKillAfterDelay: 1_000,
+    ...(settings.env === undefined ? {} : { env: settings.env, extendEnv: false }),
   });
   return {
     exitCode: result.exitCode,

@@ -71,6 +71,7 @@ export async function sshSettingsFrom(ctx: CliContext, flags: SshFlags): Promise
     identityFile: flags.identity === undefined ? undefined : resolve(ctx.cwd, flags.identity),
     configFile: flags.sshConfig,
     options: flags.sshOption ?? [],
+    env: ctx.env,
   };
 }
 

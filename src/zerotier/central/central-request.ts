@@ -94,7 +94,7 @@ async function attemptOnce(
     return {
       kind: "retry",
       problem: `HTTP ${response.status}${briefBody(bodyText)}`,
-      retryAfterMs: retryAfterOf(response.headers, deps.now()),
+      retryAfterMs: retryAfterOf(response.headers, deps.now(), response.status === 429),
     };
   }
   throw statusError(response.status, where, request.subject, bodyText);
@@ -144,9 +144,11 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
-// Retry-After is delta-seconds or an HTTP date; Central's own X-Ratelimit-Reset is an HTTP date.
-function retryAfterOf(headers: Headers, now: number): number | undefined {
-  const value = headers.get("retry-after") ?? headers.get("x-ratelimit-reset");
+// Retry-After is delta-seconds or an HTTP date. On a 429 without it, Central's own
+// X-Ratelimit-Reset (an HTTP date, seen in 2024) says when the window reopens.
+function retryAfterOf(headers: Headers, now: number, isRateLimit: boolean): number | undefined {
+  const reset = isRateLimit ? headers.get("x-ratelimit-reset") : null;
+  const value = headers.get("retry-after") ?? reset;
   if (value === null) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   const date = Date.parse(value);

@@ -124,6 +124,24 @@ describe("createCentralClient", () => {
     expect(waits).toEqual([2000]);
   });
 
+  it("falls back to X-Ratelimit-Reset on a 429 without Retry-After", async () => {
+    const now = Date.parse("2025-01-01T00:00:00Z");
+    const reset = new Date(now + 1_500).toUTCString();
+    server.script(`/network/${NWID}`, [{ status: 429, headers: { "x-ratelimit-reset": reset } }]);
+    const waits: number[] = [];
+    await client({ deps: { now: () => now, sleep: async (ms) => void waits.push(ms) } }).getNetwork(
+      NWID,
+    );
+    expect(waits).toEqual([1500]);
+  });
+
+  it("caps a long Retry-After at the policy's longest wait", async () => {
+    server.script(`/network/${NWID}`, [{ status: 429, headers: { "retry-after": "3600" } }]);
+    const waits: number[] = [];
+    await client({ deps: { sleep: async (ms) => void waits.push(ms) } }).getNetwork(NWID);
+    expect(waits).toEqual([FAST.maxDelayMs]);
+  });
+
   it("backs off with jitter on 5xx and gives up after the last attempt", async () => {
     server.script(`/network/${NWID}/member`, [
       { status: 502, body: "bad gateway" },
