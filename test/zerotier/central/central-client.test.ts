@@ -126,13 +126,13 @@ describe("createCentralClient", () => {
 
   it("falls back to X-Ratelimit-Reset on a 429 without Retry-After", async () => {
     const now = Date.parse("2025-01-01T00:00:00Z");
-    const reset = new Date(now + 1_500).toUTCString();
+    const reset = new Date(now + 1_000).toUTCString();
     server.script(`/network/${NWID}`, [{ status: 429, headers: { "x-ratelimit-reset": reset } }]);
     const waits: number[] = [];
     await client({ deps: { now: () => now, sleep: async (ms) => void waits.push(ms) } }).getNetwork(
       NWID,
     );
-    expect(waits).toEqual([1500]);
+    expect(waits).toEqual([1000]);
   });
 
   it("caps a long Retry-After at the policy's longest wait", async () => {
