@@ -2,6 +2,8 @@
 // from the lab is quoted. Root-only tools go through `sudo -n`, so a password prompt fails fast.
 
 export const PROBE_CONTAINER = "ztlab-probe";
+// LIMITATION(#6): the probe image is pulled from Docker Hub on first use; a node that cannot reach
+// the registry fails both container checks with docker's pull error as the reason.
 const PROBE_IMAGE = "alpine:3";
 
 export function zerotierStatusCommand(): string {

@@ -168,7 +168,8 @@ function expectedMembers(plan: LabPlan, outputs: LabOutputs | undefined): Expect
   return [...nodes, ...devices];
 }
 
-// Without outputs, a node's id is unknown; Central's member name (set by the lab) stands in.
+// LIMITATION(#6): without Terraform outputs (`--network` alone) a node's id is unknown, so the
+// member name the lab sets in Central stands in; a member renamed by hand then shows as UNKNOWN.
 function findByName(members: readonly CentralMember[], name: string): CentralMember | undefined {
   return members.find((member) => member.name === name);
 }
