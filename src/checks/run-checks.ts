@@ -36,8 +36,6 @@ export interface RunChecksOptions {
   nodes?: readonly string[];
   /** Nodes worked on at once. */
   concurrency?: number;
-  /** Commands at once on one node (sshd's MaxSessions defaults to 10). */
-  sessionsPerNode?: number;
   stepTimeoutMs?: number;
   connectTimeoutMs?: number;
   /** Where the per-node multiplexing sockets go; short, to fit the socket path limit. */
@@ -143,19 +141,16 @@ class NodeRunner {
     return { ok: true };
   }
 
-  /** Steps of one check run as one batch; different checks run side by side. */
+  /** All steps of a phase in one session, side by side on the node. */
   async runSteps(session: Session, steps: readonly Step[]): Promise<void> {
-    const groups = new Map<CheckId, Step[]>();
-    for (const step of steps) groups.set(step.check, [...(groups.get(step.check) ?? []), step]);
-    await mapLimit([...groups.values()], this.options.sessionsPerNode ?? 6, async (group) => {
-      const results = await this.execBatch(
-        session,
-        group.map((step) => step.command),
-      );
-      group.forEach((step, i) => {
-        const result = results[i] as RemoteResult;
-        this.report(session.target.name, step.check, step.interpret(result), step.label);
-      });
+    if (steps.length === 0) return;
+    const results = await this.execBatch(
+      session,
+      steps.map((step) => step.command),
+    );
+    steps.forEach((step, i) => {
+      const result = results[i] as RemoteResult;
+      this.report(session.target.name, step.check, step.interpret(result), step.label);
     });
   }
 
