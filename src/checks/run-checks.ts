@@ -1,6 +1,7 @@
 // Runs the selected checks on every node in parallel: connect (one multiplexed ssh master per
-// node), per-node checks, container pings that need every node's probe address, the tap probe,
-// then cleanup. Phases wait for each other; inside a phase all nodes run at once.
+// node), per-node checks while the probe containers start, container pings that need every
+// node's probe address, the tap probe, then cleanup. Phases wait for each other; inside a phase
+// all nodes run at once.
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { selectChecks, type CheckId } from "./check-ids.js";
@@ -67,12 +68,15 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
   const isRow = (name: string) => rows.some((row) => row.name === name);
   try {
     await runner.connectAll(toConnect, isRow, checks);
-    await mapLimit(runner.connectedOf(rows), runner.concurrency, (session) =>
-      runner.runSteps(session, perNodeSteps(session.target, lab, checks)),
-    );
-    if (checks.includes("container-ipv4") || checks.includes("container-ipv6")) {
-      await runner.containerPhase(checks, isRow);
-    }
+    const wantsContainers = checks.some((check) => check.startsWith("container-"));
+    // Probe containers start while the per-node checks run: a second session on each node.
+    await Promise.all([
+      mapLimit(runner.connectedOf(rows), runner.concurrency, (session) =>
+        runner.runSteps(session, perNodeSteps(session.target, lab, checks)),
+      ),
+      wantsContainers ? runner.startProbes(checks, isRow) : undefined,
+    ]);
+    if (wantsContainers) await runner.containerPings(checks, isRow);
     if (checks.includes("tap")) await runner.tapPhase(isRow);
   } finally {
     await runner.cleanup();
@@ -154,7 +158,8 @@ class NodeRunner {
     });
   }
 
-  async containerPhase(checks: readonly CheckId[], isRow: (name: string) => boolean) {
+  /** Starts the probe container on every connected node and learns its addresses. */
+  async startProbes(checks: readonly CheckId[], isRow: (name: string) => boolean) {
     const sessions = [...this.sessions.values()];
     await mapLimit(sessions, this.concurrency, async (session) => {
       const { target } = session;
@@ -170,9 +175,15 @@ class NodeRunner {
         if (checks.includes(check)) this.report(target.name, check, verdict, "probe container");
       }
     });
-    await mapLimit(this.rowSessions(isRow), this.concurrency, (session) =>
-      this.runSteps(session, this.containerSteps(session.target, checks)),
-    );
+  }
+
+  async containerPings(checks: readonly CheckId[], isRow: (name: string) => boolean) {
+    await mapLimit(this.rowSessions(isRow), this.concurrency, (session) => {
+      for (const check of ["container-ipv4", "container-ipv6"] as const) {
+        this.matrix.skip(session.target.name, check, "no other node's probe container to reach");
+      }
+      return this.runSteps(session, this.containerSteps(session.target, checks));
+    });
   }
 
   private containerSteps(self: CheckTarget, checks: readonly CheckId[]): Step[] {
