@@ -1,6 +1,7 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { batchScript, splitBatchOutput, type RemoteResult } from "../../src/checks/index.js";
+import * as checkCommands from "../../src/checks/check-commands.js";
 
 function runLocally(script: string): RemoteResult {
   let stdout = "";
@@ -55,5 +56,31 @@ describe("batchScript and splitBatchOutput", () => {
     expect(splitBatchOutput(failed, 2)).toEqual([failed, failed]);
     const timedOut = { ...failed, exitCode: undefined, timedOut: true };
     expect(splitBatchOutput(timedOut, 3)).toEqual([timedOut, timedOut, timedOut]);
+  });
+});
+
+const hasShellcheck = execFileSync("sh", ["-c", "command -v shellcheck || true"]).length > 0;
+
+describe.skipIf(!hasShellcheck)("remote scripts under shellcheck (needs shellcheck)", () => {
+  it("finds nothing in a batch of every command the checks send", () => {
+    const commands = [
+      checkCommands.zerotierStatusCommand(),
+      checkCommands.pingCommand("gcp.demo.lab", { ipv4Only: true }),
+      checkCommands.webStatusCommand("aws.demo.lab"),
+      checkCommands.birdRoutesCommand(),
+      checkCommands.probeSetupCommand(),
+      checkCommands.probePingCommand("fc5d:214d:b10a:0:1:242:a2a:102"),
+      checkCommands.captureProbeCommand("ztyqb6mebi", ["10.0.2.1", "10.0.3.1"], 6),
+      checkCommands.probeTrafficCommand("10.0.3.1"),
+      checkCommands.probeCleanupCommand(),
+    ];
+    const scripts = [batchScript(commands, 20), ...commands];
+    for (const script of scripts) {
+      // SC2016: `sh -c '...$x...'` is meant to expand in the inner shell, not this one.
+      const args = ["-s", "sh", "-e", "SC2016", "-"];
+      const result = spawnSync("shellcheck", args, { input: script, encoding: "utf8" });
+      expect(result.stdout, script).toBe("");
+      expect(result.status).toBe(0);
+    }
   });
 });
