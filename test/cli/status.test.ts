@@ -168,6 +168,23 @@ describe("ztlab status", () => {
     },
   );
 
+  it("clears the terminal before each refresh when stdout is one", async () => {
+    const controller = new AbortController();
+    const run = await runZtlab(["status", "--network", NWID, "--watch", "1"], {
+      cwd: dir,
+      env: env(),
+      signal: controller.signal,
+      tty: true,
+      onStdout: (text) => {
+        if (text.split("\x1b[H\x1b[2J").length > 2) controller.abort();
+      },
+    });
+    expect(run.code).toBe(0);
+    const frames = run.stdout.split("\x1b[H\x1b[2J");
+    expect(frames[0]).toBe("");
+    expect(frames.slice(1).every((frame) => frame.startsWith(`network ${NWID}`))).toBe(true);
+  });
+
   it("exits 1 without the token and names the variable", async () => {
     const run = await runZtlab(["status", "--network", NWID], {
       cwd: dir,

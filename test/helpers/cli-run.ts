@@ -17,15 +17,18 @@ export async function runZtlab(
     env = {},
     signal,
     onStdout,
+    tty = false,
   }: {
     cwd?: string;
     env?: NodeJS.ProcessEnv;
     signal?: AbortSignal;
     /** Called with everything written to stdout so far, after each write. */
     onStdout?: (text: string) => void;
+    /** Make stdout look like a terminal. */
+    tty?: boolean;
   } = {},
 ): Promise<CliRun> {
-  const stdout = new PassThrough();
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
