@@ -108,25 +108,23 @@ describe.skipIf(!isRoot || !has("ping") || !has("ip"))(
     });
 
     const inA = (...args: string[]) => run("ip", ["netns", "exec", NS_A, ...args]);
+    // /proc/sys/net belongs to the namespace of the process that reads or writes it.
+    const ignoreEchoInB = (ignore: boolean) => {
+      const write = `echo ${ignore ? 1 : 0} > /proc/sys/net/ipv4/icmp_echo_ignore_all`;
+      spawnSync("ip", ["netns", "exec", NS_B, "sh", "-c", write]);
+    };
 
     it("passes a ping that is answered", () => {
       expect(interpretPing(inA("ping", "-c", "1", "-W", "2", "10.42.1.3"))).toEqual({ ok: true });
     });
 
     it("fails a ping nobody answers as no reply", () => {
-      spawnSync("ip", ["netns", "exec", NS_B, "sysctl", "-qw", "net.ipv4.icmp_echo_ignore_all=1"]);
+      ignoreEchoInB(true);
       try {
         const verdict = interpretPing(inA("ping", "-c", "1", "-W", "1", "10.42.1.3"));
         expect(verdict).toEqual({ ok: false, reason: "no reply" });
       } finally {
-        spawnSync("ip", [
-          "netns",
-          "exec",
-          NS_B,
-          "sysctl",
-          "-qw",
-          "net.ipv4.icmp_echo_ignore_all=0",
-        ]);
+        ignoreEchoInB(false);
       }
     });
 
