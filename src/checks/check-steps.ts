@@ -4,6 +4,7 @@ import type { CheckLab, CheckTarget } from "./check-targets.js";
 import * as commands from "./check-commands.js";
 import { interpretHttpStatus } from "./interpret-curl.js";
 import { interpretOspfRoutes } from "./interpret-bird.js";
+import type { ContainerAddresses } from "./interpret-ip-addr.js";
 import { interpretPing } from "./interpret-ping.js";
 import { interpretListNetworks } from "./interpret-zerotier.js";
 import type { RemoteResult } from "./ssh-transport.js";
@@ -65,6 +66,34 @@ export function perNodeSteps(self: CheckTarget, lab: CheckLab, checks: readonly 
       command: commands.birdRoutesCommand(),
       interpret: (r) => interpretOspfRoutes(r, expected),
     });
+  }
+  return steps;
+}
+
+/** Pings from this node's probe container to every other node's, over IPv4 and 6PLANE IPv6. */
+export function containerPingSteps(
+  self: CheckTarget,
+  probes: ReadonlyMap<string, ContainerAddresses>,
+  checks: readonly CheckId[],
+): Step[] {
+  const own = probes.get(self.name);
+  if (own?.ipv4 === undefined) return [];
+  const steps: Step[] = [];
+  for (const [peer, addresses] of probes) {
+    if (peer === self.name) continue;
+    const families = [
+      ["container-ipv4", addresses.ipv4],
+      ["container-ipv6", own.ipv6 === undefined ? undefined : addresses.ipv6],
+    ] as const;
+    for (const [check, address] of families) {
+      if (!checks.includes(check) || address === undefined) continue;
+      steps.push({
+        check,
+        label: `${peer} ${address}`,
+        command: commands.probePingCommand(address),
+        interpret: (r) => interpretPing(r),
+      });
+    }
   }
   return steps;
 }

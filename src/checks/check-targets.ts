@@ -59,3 +59,17 @@ export function buildCheckLab(plan: LabPlan, outputs: LabOutputs): CheckLab {
     targets,
   };
 }
+
+/** The rows of the matrix: `--node` names (comma lists allowed), else every target. */
+export function selectRows(lab: CheckLab, nodes: readonly string[] | undefined): CheckTarget[] {
+  if (nodes === undefined || nodes.length === 0) return lab.targets;
+  const wanted = nodes.flatMap((value) => value.split(",")).map((value) => value.trim());
+  const unknown = wanted.filter((name) => !lab.targets.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new InputError(`--node: no enabled node named ${unknown.join(", ")}`, {
+      code: "unknown-node",
+      hint: `nodes: ${lab.targets.map((t) => t.name).join(", ")}`,
+    });
+  }
+  return lab.targets.filter((target) => wanted.includes(target.name));
+}

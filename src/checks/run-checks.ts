@@ -6,18 +6,17 @@ import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { selectChecks, type CheckId } from "./check-ids.js";
 import { CheckMatrix, type CheckReport } from "./check-matrix.js";
-import type { CheckLab, CheckTarget } from "./check-targets.js";
+import { selectRows, type CheckLab, type CheckTarget } from "./check-targets.js";
 import * as commands from "./check-commands.js";
 import { interpretContainerAddresses, type ContainerAddresses } from "./interpret-ip-addr.js";
 import { interpretPing } from "./interpret-ping.js";
 import { interpretMirroredFrames } from "./interpret-tshark.js";
 import { mapLimit } from "./map-limit.js";
-import { perNodeSteps, type Step } from "./check-steps.js";
+import { containerPingSteps, perNodeSteps, type Step } from "./check-steps.js";
 import { batchScript, splitBatchOutput } from "./step-batch.js";
 import { openMaster, type SshMaster } from "./ssh-master.js";
 import { runRemote, type RemoteResult, type SshSettings } from "./ssh-transport.js";
 import { fail, type Verdict } from "./verdict.js";
-import { InputError } from "../errors/index.js";
 
 export interface CheckProgress {
   node: string;
@@ -82,19 +81,6 @@ export async function runChecks(options: RunChecksOptions): Promise<CheckReport>
     await runner.cleanup();
   }
   return matrix.report(lab.networkId, Date.now() - started);
-}
-
-function selectRows(lab: CheckLab, nodes: readonly string[] | undefined): CheckTarget[] {
-  if (nodes === undefined || nodes.length === 0) return lab.targets;
-  const wanted = nodes.flatMap((value) => value.split(",")).map((value) => value.trim());
-  const unknown = wanted.filter((name) => !lab.targets.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new InputError(`--node: no enabled node named ${unknown.join(", ")}`, {
-      code: "unknown-node",
-      hint: `nodes: ${lab.targets.map((t) => t.name).join(", ")}`,
-    });
-  }
-  return lab.targets.filter((target) => wanted.includes(target.name));
 }
 
 class NodeRunner {
@@ -182,31 +168,8 @@ class NodeRunner {
       for (const check of ["container-ipv4", "container-ipv6"] as const) {
         this.matrix.skip(session.target.name, check, "no other node's probe container to reach");
       }
-      return this.runSteps(session, this.containerSteps(session.target, checks));
+      return this.runSteps(session, containerPingSteps(session.target, this.probes, checks));
     });
-  }
-
-  private containerSteps(self: CheckTarget, checks: readonly CheckId[]): Step[] {
-    const own = this.probes.get(self.name);
-    if (own?.ipv4 === undefined) return [];
-    const steps: Step[] = [];
-    for (const [peer, addresses] of this.probes) {
-      if (peer === self.name) continue;
-      const families = [
-        ["container-ipv4", addresses.ipv4],
-        ["container-ipv6", own.ipv6 === undefined ? undefined : addresses.ipv6],
-      ] as const;
-      for (const [check, address] of families) {
-        if (!checks.includes(check) || address === undefined) continue;
-        steps.push({
-          check,
-          label: `${peer} ${address}`,
-          command: commands.probePingCommand(address),
-          interpret: (r) => interpretPing(r),
-        });
-      }
-    }
-    return steps;
   }
 
   async tapPhase(isRow: (name: string) => boolean): Promise<void> {

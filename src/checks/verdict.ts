@@ -28,6 +28,7 @@ export function transportProblem(result: RemoteResult, program: string): string 
     return line.startsWith("ssh: ") ? line : `ssh: ${line}`;
   }
   if (result.exitCode === NOT_FOUND_EXIT) return `${program} is not installed on the node`;
+  // sudo 1.9.13 with -n: "sudo: a password is required" (exit 1)
   if (/sudo: a password is required/.test(result.stderr)) return "sudo asks for a password";
   return undefined;
 }
