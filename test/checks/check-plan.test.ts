@@ -8,7 +8,7 @@ import {
   shellQuote,
   withRemoteTimeout,
 } from "../../src/checks/index.js";
-import { perNodeSteps } from "../../src/checks/check-steps.js";
+import { containerPingSteps, perNodeSteps } from "../../src/checks/check-steps.js";
 import { validateLab } from "../../src/config/index.js";
 import { resolvePlan } from "../../src/plan/index.js";
 
@@ -122,6 +122,34 @@ describe("perNodeSteps", () => {
     ]);
     const ran = { exitCode: 0, stdout: listing, stderr: "", timedOut: false, durationMs: 1 };
     expect(step?.interpret(ran)).toEqual({ ok: true });
+  });
+});
+
+describe("containerPingSteps", () => {
+  const lab = buildCheckLab(labPlan(), parseLabOutputs(OUTPUTS, "test"));
+  const probes = new Map([
+    ["do", { ipv4: "10.42.1.2", ipv6: "fc5d:214d:b10a:0:1:242:a2a:102" }],
+    ["aws", { ipv4: "10.42.2.2", ipv6: "fc5d:214d:b10a:0:2:242:a2a:202" }],
+    ["gcp", { ipv4: undefined, ipv6: undefined }],
+  ]);
+
+  it("pings every peer's container over both families from inside the probe", () => {
+    const steps = containerPingSteps(lab.targets[0]!, probes, selectChecks(undefined));
+    expect(steps.map((s) => `${s.check} ${s.label ?? ""} | ${s.command}`)).toEqual([
+      "container-ipv4 aws 10.42.2.2 | sudo -n docker exec ztlab-probe ping -c 1 -W 2 10.42.2.2",
+      "container-ipv6 aws fc5d:214d:b10a:0:2:242:a2a:202 | " +
+        "sudo -n docker exec ztlab-probe ping -c 1 -W 2 fc5d:214d:b10a:0:2:242:a2a:202",
+    ]);
+  });
+
+  it("skips IPv6 when this node's container has no 6PLANE address", () => {
+    const without = new Map(probes).set("do", { ipv4: "10.42.1.2", ipv6: undefined });
+    const steps = containerPingSteps(lab.targets[0]!, without, selectChecks(["container-ipv6"]));
+    expect(steps).toEqual([]);
+  });
+
+  it("sends nothing from a node whose probe container did not start", () => {
+    expect(containerPingSteps(lab.targets[2]!, probes, selectChecks(undefined))).toEqual([]);
   });
 });
 
