@@ -7,6 +7,7 @@ import {
   selectChecks,
   shellQuote,
   withRemoteTimeout,
+  type ContainerAddresses,
 } from "../../src/checks/index.js";
 import { containerPingSteps, perNodeSteps } from "../../src/checks/check-steps.js";
 import { validateLab } from "../../src/config/index.js";
@@ -127,7 +128,7 @@ describe("perNodeSteps", () => {
 
 describe("containerPingSteps", () => {
   const lab = buildCheckLab(labPlan(), parseLabOutputs(OUTPUTS, "test"));
-  const probes = new Map([
+  const probes = new Map<string, ContainerAddresses>([
     ["do", { ipv4: "10.42.1.2", ipv6: "fc5d:214d:b10a:0:1:242:a2a:102" }],
     ["aws", { ipv4: "10.42.2.2", ipv6: "fc5d:214d:b10a:0:2:242:a2a:202" }],
     ["gcp", { ipv4: undefined, ipv6: undefined }],
