@@ -63,9 +63,13 @@ function compileStatements(tree: RulesTree, state: CompileState, errors: RulesDi
       const isUnknown = error.diagnostic.code === "unknown-directive";
       if (!(isUnknown && skippingUnknown)) errors.push(error.diagnostic);
       skippingUnknown = isUnknown;
+      // Past an expansion limit every later statement would fail the same way.
+      if (LIMIT_CODES.has(error.diagnostic.code)) break;
     }
   }
 }
+
+const LIMIT_CODES = new Set(["too-many-rules", "too-many-includes", "macro-depth"]);
 
 function noteStructure(tree: RulesTree, state: CompileState): void {
   for (const note of tree.notes) {

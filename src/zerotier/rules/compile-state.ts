@@ -42,6 +42,8 @@ export class CompileState {
   };
   readonly macros = new Map<string, MacroDefinition>();
   readonly warnings: RulesDiagnostic[] = [];
+  /** Work done expanding the program, bounded so that nested macros cannot explode it. */
+  readonly expansion = { entries: 0, includes: 0 };
 
   warn(token: RulesToken, details: DiagnosticDetails): void {
     this.warnings.push(diagnosticAt("warning", token, details));

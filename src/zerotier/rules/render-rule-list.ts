@@ -14,6 +14,8 @@ export interface ListContext {
   scope: MacroScope;
   /** Macros being expanded, innermost last, to stop a macro that includes itself. */
   expanding: readonly string[];
+  /** The top-level `include` being expanded, where expansion limits are reported. */
+  origin?: RulesToken;
 }
 
 const SIMPLE_ACTIONS: Readonly<Record<string, string>> = {
@@ -22,8 +24,12 @@ const SIMPLE_ACTIONS: Readonly<Record<string, string>> = {
   break: "ACTION_BREAK",
 };
 
-// ZeroTier's compiler has no such limit; it fails with a stack overflow instead.
-const MAX_MACRO_DEPTH = 32;
+// ZeroTier's compiler has no such limits; it overflows its stack or runs out of memory instead.
+// A network takes at most 1024 base rules plus 64 for each of up to 128 capabilities (9216 in
+// all), so no program that ZeroTier could enforce comes near these.
+export const MAX_MACRO_DEPTH = 32;
+export const MAX_RULE_ENTRIES = 10_000;
+export const MAX_MACRO_INCLUDES = 10_000;
 
 export function renderRuleList(items: readonly RulesItem[], ctx: ListContext): RuleObject[] {
   return splitStatements(items).flatMap((statement) => renderRuleStatement(statement, ctx));
@@ -35,14 +41,35 @@ export function renderRuleStatement(statement: RulesStatement, ctx: ListContext)
   if (statement.isOrphan === true) {
     failAt(keyword, { code: "unknown-directive", message: `unexpected "${keyword.text}" block` });
   }
+  if (word === "include") return expandMacro(statement, ctx);
+  return countEntries(renderAction(statement, ctx), statement, ctx);
+}
+
+function renderAction(statement: RulesStatement, ctx: ListContext): RuleObject[] {
+  const { word, keyword, block } = statement;
   const simple = lookupName(SIMPLE_ACTIONS, word);
   if (simple !== undefined) {
     return [...renderMatches(block?.items ?? [], ctx), { type: simple }];
   }
   if (word === "tee" || word === "watch") return renderCopy(statement, ctx);
   if (word === "redirect") return renderRedirect(statement, ctx);
-  if (word === "include") return expandMacro(statement, ctx);
   return failAt(keyword, unknownDirective(keyword));
+}
+
+function countEntries(rules: RuleObject[], { keyword }: RulesStatement, ctx: ListContext) {
+  const { expansion } = ctx.state;
+  expansion.entries += rules.length;
+  if (expansion.entries > MAX_RULE_ENTRIES) {
+    failAt(ctx.origin ?? keyword, {
+      code: "too-many-rules",
+      message:
+        `the program ${ctx.origin === undefined ? "has" : "expands to"} more than ` +
+        `${MAX_RULE_ENTRIES} rule entries; ZeroTier enforces at most 1024 base rules ` +
+        "plus 64 per capability",
+      referenceLine: 0,
+    });
+  }
+  return rules;
 }
 
 function renderCopy({ word, keyword, block }: RulesStatement, ctx: ListContext): RuleObject[] {
@@ -114,10 +141,29 @@ function expandMacro({ keyword, operand }: RulesStatement, ctx: ListContext): Ru
       ...(hint === undefined ? {} : { hint }),
     });
   }
-  if (ctx.expanding.includes(name) || ctx.expanding.length >= MAX_MACRO_DEPTH) {
+  if (ctx.expanding.includes(name)) {
     failAt(operand, {
       code: "recursive-macro",
       message: `macro "${name}" includes itself`,
+      referenceLine: 0,
+    });
+  }
+  if (ctx.expanding.length >= MAX_MACRO_DEPTH) {
+    failAt(ctx.origin ?? operand, {
+      code: "macro-depth",
+      message:
+        `macro includes nest more than ${MAX_MACRO_DEPTH} deep ` +
+        `(${ctx.expanding[0] ?? name} ... ${name})`,
+      hint: "flatten the macros: include fewer levels",
+      referenceLine: 0,
+    });
+  }
+  ctx.state.expansion.includes++;
+  if (ctx.state.expansion.includes > MAX_MACRO_INCLUDES) {
+    failAt(ctx.origin ?? operand, {
+      code: "too-many-includes",
+      message: `the program expands more than ${MAX_MACRO_INCLUDES} macro includes`,
+      hint: "macros that include each other several times grow exponentially",
       referenceLine: 0,
     });
   }
@@ -132,7 +178,8 @@ function expandMacro({ keyword, operand }: RulesStatement, ctx: ListContext): Ru
     const arg = args[i];
     if (arg !== undefined) scope.set(param, ctx.scope.get(arg) ?? arg);
   });
-  return renderRuleList(macro.body, { ...ctx, scope, expanding: [...ctx.expanding, name] });
+  const origin = ctx.origin ?? operand;
+  return renderRuleList(macro.body, { ...ctx, scope, origin, expanding: [...ctx.expanding, name] });
 }
 
 function unknownDirective(keyword: RulesToken) {
