@@ -1,8 +1,10 @@
 // The lab's Terraform outputs (`networks`, `identities`, `nodes`) as the checks need them, read
 // from a `terraform output -json` document (a saved file, or what the engine runner returns).
 import { readFile } from "node:fs/promises";
+import { isIP } from "node:net";
 import { z } from "zod";
-import { InputError } from "../errors/index.js";
+import { InputError, ValidationError, type ValidationProblem } from "../errors/index.js";
+import { isNetworkId, isNodeId } from "../zerotier/index.js";
 
 export interface NodeOutput {
   publicIpv4: string | undefined;
@@ -49,16 +51,20 @@ export function parseLabOutputs(value: unknown, source: string): LabOutputs {
     });
   }
   const { networks, identities, nodes } = parsed.data;
+  const problems = findUnsafeValues(parsed.data, source);
+  if (problems.length > 0) {
+    throw new ValidationError(problems, { code: "invalid-outputs" });
+  }
   const nodeEntries = Object.entries(nodes?.value ?? {}).map(([name, node]) => [
     name,
     {
-      publicIpv4: node.public_ipv4 ?? undefined,
-      publicIpv6: node.public_ipv6 ?? undefined,
-      zerotierIp: node.zerotier_ip ?? undefined,
-      fqdn: node.fqdn ?? undefined,
-      nodeId: node.node_id ?? identities?.value[name],
-      cloud: node.cloud ?? undefined,
-      region: node.region ?? undefined,
+      publicIpv4: present(node.public_ipv4),
+      publicIpv6: present(node.public_ipv6),
+      zerotierIp: present(node.zerotier_ip),
+      fqdn: present(node.fqdn),
+      nodeId: present(node.node_id) ?? identities?.value[name],
+      cloud: present(node.cloud),
+      region: present(node.region),
     },
   ]);
   return {
@@ -66,6 +72,69 @@ export function parseLabOutputs(value: unknown, source: string): LabOutputs {
     identities: identities?.value ?? {},
     nodes: Object.fromEntries(nodeEntries) as Record<string, NodeOutput>,
   };
+}
+
+// Output values end up on ssh command lines, in ssh_config text and in shell commands on the
+// nodes, so each must have exactly the form it claims: a value like `-oProxyCommand=...` or one
+// holding a newline is refused here, before anything runs.
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+const HOSTNAME =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+type Check = { test: (value: string) => boolean; what: string };
+const IP_ADDRESS: Check = { test: (value) => isIP(value) !== 0, what: "an IP address" };
+const NODE_ID: Check = { test: isNodeId, what: "a ZeroTier node id (10 hex digits)" };
+const NETWORK_ID: Check = { test: isNetworkId, what: "a ZeroTier network id (16 hex digits)" };
+const NAME: Check = { test: (value) => DNS_LABEL.test(value), what: "a DNS label" };
+const FIELD_CHECKS: Record<string, Check> = {
+  public_ipv4: IP_ADDRESS,
+  public_ipv6: IP_ADDRESS,
+  zerotier_ip: IP_ADDRESS,
+  node_id: NODE_ID,
+  fqdn: { test: (value) => HOSTNAME.test(value), what: "a DNS name" },
+};
+
+function findUnsafeValues(
+  data: z.infer<typeof documentSchema>,
+  source: string,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const check = (path: string, value: string, { test, what }: Check) => {
+    if (!test(value)) {
+      problems.push({
+        path: `${source}: ${path}`,
+        message: `${JSON.stringify(value)} is not ${what}`,
+      });
+    }
+  };
+  for (const [name, id] of Object.entries(data.networks?.value ?? {})) {
+    check("output networks: network name", name, NAME);
+    check(`output networks, network ${safeName(name)}`, id, NETWORK_ID);
+  }
+  for (const [name, id] of Object.entries(data.identities?.value ?? {})) {
+    check("output identities: node name", name, NAME);
+    check(`output identities, node ${safeName(name)}`, id, NODE_ID);
+  }
+  for (const [name, node] of Object.entries(data.nodes?.value ?? {})) {
+    check("output nodes: node name", name, NAME);
+    for (const [field, rule] of Object.entries(FIELD_CHECKS)) {
+      const value = node[field];
+      if (typeof value === "string" && value !== "") {
+        check(`output nodes, node ${safeName(name)}, ${field}`, value, rule);
+      }
+    }
+  }
+  return problems;
+}
+
+// An empty string (e.g. no IPv6 on that cloud) reads as absent.
+function present(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value === "" ? undefined : value;
+}
+
+// A name that failed its own check is shown quoted, so it cannot break the message's line.
+function safeName(name: string): string {
+  return DNS_LABEL.test(name) ? name : JSON.stringify(name);
 }
 
 export async function readOutputsFile(path: string): Promise<LabOutputs> {

@@ -35,7 +35,10 @@ export interface RemoteResult {
 /** ssh exits 255 when ssh itself failed (connect, auth, host key), not the remote command. */
 export const SSH_FAILURE_EXIT = 255;
 
-/** Arguments for ssh up to (not including) the remote command. */
+/**
+ * Arguments for ssh up to (not including) the remote command. They end with `--` and the host,
+ * so no host value can be read as an option; the remote command follows the host directly.
+ */
 export function sshArgs(
   endpoint: SshEndpoint,
   settings: SshSettings,
@@ -58,7 +61,7 @@ export function sshArgs(
   for (const option of [...options, ...(settings.options ?? [])]) args.push("-o", option);
   if (settings.identityFile !== undefined) args.push("-i", settings.identityFile);
   if (endpoint.port !== undefined) args.push("-p", String(endpoint.port));
-  args.push("-l", endpoint.user, endpoint.host);
+  args.push("-l", endpoint.user, "--", endpoint.host);
   return args;
 }
 
@@ -81,7 +84,7 @@ export async function runRemote({
   sshBinary?: string;
 }): Promise<RemoteResult> {
   const started = Date.now();
-  const args = [...sshArgs(endpoint, settings, { controlPath }), "--", command];
+  const args = [...sshArgs(endpoint, settings, { controlPath }), command];
   const result = await execa(sshBinary, args, {
     reject: false,
     timeout: timeoutMs,

@@ -66,6 +66,64 @@ describe("parseLabOutputs", () => {
   });
 });
 
+describe("parseLabOutputs on unsafe values", () => {
+  const withNodes = (nodes: Record<string, Record<string, string>>) => ({
+    networks: { value: { demolab: NWID } },
+    nodes: { value: nodes },
+  });
+
+  it("refuses a public address that is not an IP, naming the output and node (exit 2)", () => {
+    const document = withNodes({ aws: { public_ipv4: "-oProxyCommand=touch /tmp/x" } });
+    expect(() => parseLabOutputs(document, "evil.json")).toThrow(
+      expect.objectContaining({
+        code: "invalid-outputs",
+        exitCode: 2,
+        message:
+          'evil.json: output nodes, node aws, public_ipv4: "-oProxyCommand=touch /tmp/x" is not an IP address',
+      }),
+    );
+  });
+
+  it("refuses a value with a newline and reports every bad value together", () => {
+    const document = withNodes({
+      aws: { public_ipv4: "-oProxyCommand=x" },
+      do: { public_ipv4: "203.0.113.5\n  ProxyCommand x", public_ipv6: "::1 x" },
+    });
+    let error: unknown;
+    try {
+      parseLabOutputs(document, "evil.json");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: "invalid-outputs" });
+    const problems = (error as { problems: { path: string }[] }).problems.map((p) => p.path);
+    expect(problems).toEqual([
+      "evil.json: output nodes, node aws, public_ipv4",
+      "evil.json: output nodes, node do, public_ipv4",
+      "evil.json: output nodes, node do, public_ipv6",
+    ]);
+    expect(String((error as Error).message)).not.toContain("\n  ProxyCommand");
+  });
+
+  it("refuses bad ids and node names", () => {
+    const bad = (document: unknown) => () => parseLabOutputs(document, "o.json");
+    const network = { networks: { value: { demolab: "8056c2e21c00000" } } };
+    expect(bad(network)).toThrow(/network demolab: "8056c2e21c00000" is not a ZeroTier network id/);
+    const identity = { identities: { value: { aws: "zz" } } };
+    expect(bad(identity)).toThrow(/identities, node aws: "zz" is not a ZeroTier node id/);
+    expect(bad(withNodes({ "a b": { public_ipv4: "10.0.0.1" } }))).toThrow(
+      /node name: "a b" is not a DNS label/,
+    );
+    expect(bad(withNodes({ aws: { node_id: "-x" } }))).toThrow(/node_id: "-x"/);
+    expect(bad(withNodes({ aws: { fqdn: "a b" } }))).toThrow(/fqdn: "a b" is not a DNS name/);
+  });
+
+  it("reads an empty address as absent", () => {
+    const outputs = parseLabOutputs(withNodes({ aws: { public_ipv6: "" } }), "o.json");
+    expect(outputs.nodes.aws?.publicIpv6).toBeUndefined();
+  });
+});
+
 describe("buildCheckLab", () => {
   it("targets enabled nodes with addresses from the outputs and the plan", () => {
     const lab = buildCheckLab(labPlan(), parseLabOutputs(OUTPUTS, "test"));

@@ -34,8 +34,14 @@ describe("sshArgs", () => {
       "2222",
       "-l",
       "alice",
+      "--",
       "203.0.113.5",
     ]);
+  });
+
+  it("puts `--` before the host so a host value cannot act as an option", () => {
+    const args = sshArgs({ host: "-oProxyCommand=x", user: "u" }, { knownHostsFile: "/k" });
+    expect(args.slice(-2)).toEqual(["--", "-oProxyCommand=x"]);
   });
 
   it("leaves batch mode off for interactive use and adds a control path", () => {

@@ -55,7 +55,7 @@ export const captureCommand: CommandModule = {
         ctx.note(`capturing on ${node}; Ctrl-C stops`);
         const result = await execa(
           "ssh",
-          [...sshArgs(endpoint, settings), "--", tshark.filter(Boolean).join(" ")],
+          [...sshArgs(endpoint, settings), tshark.filter(Boolean).join(" ")],
           {
             stdin: "ignore",
             stdout: access.childStream(ctx.stdout),

@@ -31,7 +31,7 @@ export const sshCommand: CommandModule = {
         };
         const settings = await access.sshSettingsFrom(ctx, flags);
         const args = sshArgs(endpoint, settings, { batch: false });
-        if (words.length > 0) args.push("--", words.join(" "));
+        if (words.length > 0) args.push(words.join(" "));
         // The terminal passes straight through, so an interactive shell gets a real tty.
         const result = await execa("ssh", args, {
           stdin: ctx.stdin === undefined ? "ignore" : "inherit",

@@ -1,4 +1,5 @@
 import type { SshSettings } from "../../checks/index.js";
+import { InputError } from "../../errors/index.js";
 
 export interface SshConfigNode {
   name: string;
@@ -32,15 +33,43 @@ export function renderSshConfig({
       lines.push(`# ${node.name}: no public address in the Terraform outputs (not deployed?)`);
       continue;
     }
-    lines.push(`Host ${node.name} ${node.fqdn}`, `  HostName ${node.host}`, `  User ${user}`);
+    const names = [node.name, node.fqdn].map((name) => word(name, "host name"));
+    lines.push(
+      `Host ${names.join(" ")}`,
+      `  HostName ${word(node.host, "address")}`,
+      `  User ${word(user, "user")}`,
+    );
     if (port !== undefined) lines.push(`  Port ${port}`);
     if (settings.identityFile !== undefined) {
-      lines.push(`  IdentityFile ${settings.identityFile}`, "  IdentitiesOnly yes");
+      lines.push(`  IdentityFile ${path(settings.identityFile)}`, "  IdentitiesOnly yes");
     }
     lines.push(
-      `  UserKnownHostsFile ${settings.knownHostsFile}`,
+      `  UserKnownHostsFile ${path(settings.knownHostsFile)}`,
       "  StrictHostKeyChecking accept-new",
     );
   }
   return lines.join("\n") + "\n";
+}
+
+// Every value written into the config must stay one token on its own line: a space, quote,
+// `#` or control character could end the value and start another directive.
+const PLAIN = /^[A-Za-z0-9._:@+\/~-]+$/;
+
+function word(value: string, what: string): string {
+  if (PLAIN.test(value) && !value.startsWith("-")) return value;
+  throw unsafe(value, what);
+}
+
+// Paths may hold spaces: ssh_config takes them in double quotes (which cannot hold `"`); `%`
+// would be expanded as a token, so it is refused too.
+function path(value: string): string {
+  if (PLAIN.test(value)) return value;
+  if (/^[^"%\\\p{Cc}]+$/u.test(value)) return `"${value}"`;
+  throw unsafe(value, "path");
+}
+
+function unsafe(value: string, what: string): InputError {
+  return new InputError(`${what} ${JSON.stringify(value)} cannot be written into an ssh config`, {
+    code: "unsafe-ssh-config-value",
+  });
 }
