@@ -15,6 +15,7 @@ const SYSTEM_TOOLS = [
   { bin: "curl", pkg: "curl" },
   { bin: "iptables", pkg: "iptables", paths: ["/usr/sbin/iptables"] },
   { bin: "jq", pkg: "jq" },
+  { bin: "chattr", pkg: "e2fsprogs" },
 ];
 
 function run(cmd, args, opts = {}) {

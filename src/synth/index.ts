@@ -2,7 +2,8 @@
 // Terraform directory's files. No terminal; the only disk access is writeSynthDirectory.
 export { synthesizeLab } from "./synthesize-lab.js";
 export type { SynthOptions, SynthResult, RenderBootScript } from "./synthesize-lab.js";
-export { writeSynthDirectory } from "./write-synth-directory.js";
+export { writeSynthDirectory, checkSynthDirectory } from "./write-synth-directory.js";
+export type { SynthDirectoryOptions } from "./write-synth-directory.js";
 export { nodeTargets, nodePrefix } from "./node-targets.js";
 export type { SynthNode } from "./node-targets.js";
 export { bootUserData, bootValueReference } from "./boot-user-data.js";

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -132,5 +132,70 @@ describe("ztlab synth", () => {
       expect(text).not.toContain("secretvalue");
     }
     expect(run.stdout + run.stderr).not.toContain("secretvalue");
+  });
+
+  it("writes into an existing empty --out directory in place, keeping it", async () => {
+    await writeLab(["do"]);
+    const out = join(cwd, "e");
+    await mkdir(out);
+    const before = await stat(out);
+    const run = await runZtlab(["synth", "--out", "."], { cwd: out, env: {} });
+    expect(run.stderr).not.toContain("error");
+    // The lab file is found from the working directory only, so the built-in lab is written.
+    expect(run.code).toBe(0);
+    expect((await stat(out)).ino).toBe(before.ino);
+    expect(await readdir(out)).toContain("zerotier.tf.json");
+    expect(run.stdout).toContain("created  zerotier.tf.json");
+  });
+
+  it("refuses an empty --out with exit 2, writing nothing", async () => {
+    await writeLab(["do"]);
+    const run = await runZtlab(["synth", "--out", ""], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: --out: empty directory name\n/);
+    expect(await readdir(cwd)).toEqual(["ztlab.json"]);
+  });
+
+  it("refuses a manifest naming a file outside the directory: exit 2, nothing removed", async () => {
+    await writeLab(["do"]);
+    await mkdir(join(cwd, "m"));
+    await writeFile(join(cwd, "victim.txt"), "keep me");
+    const manifest = JSON.stringify({ generator: "ztlab", files: ["../victim.txt"] });
+    await writeFile(join(cwd, "m", ".ztlab-manifest.json"), manifest);
+    const run = await runZtlab(["synth", "--out", "m"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("not a valid ztlab manifest");
+    expect(run.stderr).toContain('not a file ztlab writes: "../victim.txt"');
+    expect(run.stdout).toBe("");
+    expect(await readFile(join(cwd, "victim.txt"), "utf8")).toBe("keep me");
+    expect(await readdir(join(cwd, "m"))).toEqual([".ztlab-manifest.json"]);
+  });
+
+  it("names the directory and exits 2 when --out cannot be created", async () => {
+    await writeLab(["do"]);
+    await writeFile(join(cwd, "file"), "x");
+    const run = await runZtlab(["synth", "--out", "file/out"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: .*\/file\/out: cannot write the directory \(ENOTDIR\)\n/);
+    expect(run.stderr).toContain("hint: choose a directory you can write with --out");
+    expect(run.stderr).not.toContain("internal error");
+  });
+
+  it("prints nothing but errors under --quiet", async () => {
+    await writeLab(["do"]);
+    const run = await runZtlab(["--quiet", "synth"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("");
+    expect(await readdir(join(cwd, "ztlab-terraform"))).toContain("zerotier.tf.json");
+  });
+
+  it("exits 130 and writes nothing when interrupted before writing", async () => {
+    await writeLab(["do"]);
+    const controller = new AbortController();
+    controller.abort(new Error("interrupted"));
+    const run = await runZtlab(["synth"], { cwd, signal: controller.signal });
+    expect(run.code).toBe(130);
+    expect(await readdir(cwd)).toEqual(["ztlab.json"]);
   });
 });

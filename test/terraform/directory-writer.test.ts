@@ -1,9 +1,14 @@
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors/index.js";
-import { MANIFEST_NAME, writeTerraformDirectory } from "../../src/terraform/index.js";
+import {
+  MANIFEST_NAME,
+  checkTerraformDirectory,
+  writeTerraformDirectory,
+} from "../../src/terraform/index.js";
+import { canMakeImmutable, whileImmutable } from "../helpers/immutable.js";
 
 let root: string;
 let dir: string;
@@ -42,6 +47,119 @@ describe("writeTerraformDirectory", () => {
     await mkdir(dir);
     await writeTerraformDirectory({ dir, files: { "a.tf.json": "A\n" } });
     expect(await readFile(join(dir, "a.tf.json"), "utf8")).toBe("A\n");
+  });
+
+  it("keeps an existing empty directory itself: same inode, same mode, no staging left", async () => {
+    await mkdir(dir, { mode: 0o750 });
+    await chmod(dir, 0o750);
+    const before = await stat(dir);
+    await writeTerraformDirectory({ dir, files: { "a.tf.json": "A\n" } });
+    const after = await stat(dir);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mode & 0o777).toBe(0o750);
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_NAME, "a.tf.json"]);
+    expect(await readdir(root)).toEqual(["out"]);
+  });
+
+  it.each([
+    ["a path outside the directory", "../victim.txt"],
+    ["an absolute path", "/tmp/victim.tf.json"],
+    ["a subdirectory path", "sub/a.tf.json"],
+    ["an empty name", ""],
+    ["the directory itself", "."],
+    ["the parent", ".."],
+    ["a name synth never writes", "victim.txt"],
+  ])("refuses a manifest listing %s and touches nothing", async (_, entry) => {
+    await writeFile(join(root, "victim.txt"), "keep me");
+    await mkdir(join(dir, "sub.tf.json"), { recursive: true });
+    await writeFile(join(dir, "b.tf.json"), "B\n");
+    const manifest = JSON.stringify({ generator: "ztlab", files: ["b.tf.json", entry] });
+    await writeFile(join(dir, MANIFEST_NAME), manifest);
+
+    const write = writeTerraformDirectory({ dir, files: { "a.tf.json": "A\n" } });
+    await expect(write).rejects.toBeInstanceOf(InputError);
+    await expect(write).rejects.toMatchObject({ code: "output-manifest-invalid", exitCode: 2 });
+    expect(await readFile(join(root, "victim.txt"), "utf8")).toBe("keep me");
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_NAME, "b.tf.json", "sub.tf.json"]);
+    expect(await readFile(join(dir, MANIFEST_NAME), "utf8")).toBe(manifest);
+  });
+
+  it("refuses a manifest entry that is a directory there and touches nothing", async () => {
+    await mkdir(join(dir, "sub.tf.json"), { recursive: true });
+    const manifest = JSON.stringify({ generator: "ztlab", files: ["sub.tf.json"] });
+    await writeFile(join(dir, MANIFEST_NAME), manifest);
+    const write = writeTerraformDirectory({ dir, files: { "a.tf.json": "A\n" } });
+    await expect(write).rejects.toMatchObject({ code: "output-file-not-ours", exitCode: 2 });
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_NAME, "sub.tf.json"]);
+  });
+
+  it("names the directory and exits 2 when its parent cannot be created", async () => {
+    await writeFile(join(root, "file"), "x");
+    const target = join(root, "file", "sub", "out");
+    const write = writeTerraformDirectory({ dir: target, files: { "a.tf.json": "A\n" } });
+    await expect(write).rejects.toBeInstanceOf(InputError);
+    await expect(write).rejects.toMatchObject({
+      code: "output-unwritable",
+      message: `${target}: cannot write the directory (ENOTDIR)`,
+    });
+  });
+
+  it.skipIf(!canMakeImmutable)(
+    "names the directory and exits 2 under an immutable parent (needs chattr)",
+    async () => {
+      await whileImmutable(root, async () => {
+        const files = { "a.tf.json": "A\n" };
+        const write = writeTerraformDirectory({ dir, files, flag: "--out" });
+        await expect(write).rejects.toMatchObject({
+          code: "output-unwritable",
+          exitCode: 2,
+          message: `${dir}: cannot write the directory (EPERM)`,
+          hint: "choose a directory you can write with --out",
+        });
+        await expect(checkTerraformDirectory({ dir, files })).rejects.toMatchObject({
+          code: "output-unwritable",
+        });
+      });
+      expect(await readdir(root)).toEqual([]);
+    },
+  );
+
+  it("writes nothing when interrupted before writing", async () => {
+    const controller = new AbortController();
+    controller.abort(new Error("interrupted"));
+    const write = writeTerraformDirectory({
+      dir,
+      files: { "a.tf.json": "A\n" },
+      signal: controller.signal,
+    });
+    await expect(write).rejects.toThrow("interrupted");
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it("checks without writing: the report it would give, or the error it would raise", async () => {
+    await writeTerraformDirectory({ dir, files: { "a.tf.json": "A\n" } });
+    const report = await checkTerraformDirectory({
+      dir,
+      files: { "a.tf.json": "A2\n", "b.tf.json": "B\n" },
+    });
+    expect(report.files).toEqual([
+      { name: "a.tf.json", change: "updated" },
+      { name: "b.tf.json", change: "created" },
+    ]);
+    expect(await readFile(join(dir, "a.tf.json"), "utf8")).toBe("A\n");
+    expect((await readdir(dir)).sort()).toEqual([MANIFEST_NAME, "a.tf.json"]);
+
+    const other = join(root, "other");
+    await mkdir(other);
+    await writeFile(join(other, "main.tf"), "# mine");
+    const check = checkTerraformDirectory({ dir: other, files: {}, flag: "--dir" });
+    await expect(check).rejects.toMatchObject({
+      code: "output-not-ours",
+      hint: "choose an empty or new directory with --dir; ztlab only replaces files it wrote",
+    });
+    const fresh = await checkTerraformDirectory({ dir: join(root, "new", "tf"), files: {} });
+    expect(fresh.files).toEqual([]);
+    expect((await readdir(root)).sort()).toEqual(["other", "out"]);
   });
 
   it("replaces only its own files on a rerun and keeps state, lock and .terraform/", async () => {
