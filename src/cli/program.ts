@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { createContext, type CliContext, type CliIo, type GlobalOptions } from "./cli-context.js";
 import { EXIT_BAD_INPUT, EXIT_INTERRUPTED, reportError } from "./report-error.js";
 import { COMMANDS } from "./commands/index.js";
+import { maskedIo } from "./masked-io.js";
 import { VERSION } from "./version.js";
 
 export type CommandHandler = (ctx: CliContext, ...args: unknown[]) => Promise<number | void>;
@@ -48,7 +49,13 @@ export async function runCli(
     (handler) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      const ctx = createContext(io, command.optsWithGlobals() as GlobalOptions);
+      const { CREDENTIAL_NAMES } = await import("./commands/engine-session.js");
+      const { maskSecrets, secretValues } = await import("../terraform/index.js");
+      const secrets = secretValues(io.env, CREDENTIAL_NAMES);
+      const ctx = createContext(
+        maskedIo(io, secrets, maskSecrets),
+        command.optsWithGlobals() as GlobalOptions,
+      );
       try {
         exitCode = (await handler(ctx, ...args)) ?? 0;
       } catch (error) {

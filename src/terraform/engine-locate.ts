@@ -2,6 +2,7 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { execa } from "execa";
 import { EnvironmentError, InputError } from "../errors/index.js";
+import { maskSecrets, secretValues } from "./engine-redact.js";
 
 export type EngineKind = "terraform" | "tofu";
 
@@ -49,15 +50,18 @@ export async function locateEngine({
   choice,
   pathEnv,
   env,
+  secretNames = [],
 }: {
   choice: EngineKind | undefined;
   pathEnv: string | undefined;
   env: Readonly<Record<string, string | undefined>>;
+  /** Variables whose values are masked in what the engine prints, beyond secret-named ones. */
+  secretNames?: readonly string[];
 }): Promise<Engine> {
   const kinds = choice === undefined ? ENGINE_KINDS : [choice];
   for (const kind of kinds) {
     const path = findOnPath(kind, pathEnv);
-    if (path !== undefined) return checkEngine(kind, path, env);
+    if (path !== undefined) return checkEngine(kind, path, env, secretNames);
   }
   const wanted = kinds.join(" or ");
   throw new EnvironmentError(`${wanted} not found on PATH`, {
@@ -108,6 +112,7 @@ async function checkEngine(
   kind: EngineKind,
   path: string,
   env: Readonly<Record<string, string | undefined>>,
+  secretNames: readonly string[],
 ): Promise<Engine> {
   const result = await execa(path, ["-version", "-json"], {
     env: { ...env },
@@ -120,7 +125,9 @@ async function checkEngine(
   if (result.exitCode !== 0 || version === undefined) {
     throw new EnvironmentError(`${path} -version -json failed; cannot tell its version`, {
       code: "engine-unusable",
-      details: String(result.stderr).split("\n").slice(-5),
+      details: maskSecrets(String(result.stderr), secretValues(env, secretNames))
+        .split("\n")
+        .slice(-5),
       hint: INSTALL_HINTS[kind],
     });
   }

@@ -18,6 +18,8 @@ export interface EngineRun {
   signal?: AbortSignal;
   force?: AbortSignal;
   onEvent?: (event: ProgressEvent) => void;
+  /** Variables whose values are masked in everything reported, beyond secret-named ones. */
+  secretNames?: readonly string[];
 }
 
 export interface PlannedChange {
@@ -149,7 +151,7 @@ export async function engineOutputs(run: EngineRun): Promise<Record<string, Engi
   if (!parsed.success) {
     throw new EngineError(`${result.commandLine} printed something other than outputs JSON`, {
       code: "engine-bad-output",
-      details: [result.stdout.slice(0, 200)],
+      details: [result.mask(result.stdout).slice(0, 200)],
     });
   }
   return Object.fromEntries(
@@ -180,6 +182,7 @@ function notStarted(run: EngineRun, args: string[]): RunEngineResult {
     diagnostics: [],
     stderrTail: [],
     stdout: "",
+    mask: (text) => text,
     commandLine: [run.engine.kind, ...args].join(" "),
     durationMs: 0,
   };

@@ -45,6 +45,7 @@ export function redactInvocation({
   args,
   env = {},
   showEnv = () => true,
+  secretNames = [],
 }: {
   command: string;
   args: readonly string[];
@@ -52,17 +53,55 @@ export function redactInvocation({
   env?: Readonly<Record<string, string | undefined>>;
   /** Which variables to list; all by default. */
   showEnv?: (name: string) => boolean;
+  /** Variables whose values are secret although their names do not say so. */
+  secretNames?: readonly string[];
 }): InvocationDisplay {
-  const secrets = Object.entries(env)
-    .filter(([name, value]) => isSecretName(name) && (value?.length ?? 0) >= MIN_SECRET_LENGTH)
-    .map(([, value]) => value as string)
-    .sort((a, b) => b.length - a.length);
+  const secrets = secretValues(env, secretNames);
   const shown = args.map((arg, i) => redactArgument(arg, args[i - 1], secrets));
   const envLines = Object.entries(env)
     .filter((entry): entry is [string, string] => entry[1] !== undefined && showEnv(entry[0]))
-    .map(([name, value]) => `${name}=${isSecretName(name) ? REDACTED : hideAll(value, secrets)}`)
+    .map(
+      ([name, value]) =>
+        `${name}=${isSecretName(name) || secretNames.includes(name) ? REDACTED : hideAll(value, secrets)}`,
+    )
     .sort();
   return { commandLine: [command, ...shown].map(shellQuote).join(" "), env: envLines };
+}
+
+/**
+ * The secret values of an environment, longest first: values of secret-named variables and of
+ * `names` (a caller's list, e.g. every cloud's credential variables), when long enough to hunt for.
+ */
+export function secretValues(
+  env: Readonly<Record<string, string | undefined>>,
+  names: readonly string[] = [],
+): string[] {
+  const wanted = new Set(names);
+  const values = Object.entries(env)
+    .filter(([name, value]) => (isSecretName(name) || wanted.has(name)) && value !== undefined)
+    .map(([, value]) => (value as string).trim())
+    .filter((value) => value.length >= MIN_SECRET_LENGTH);
+  return [...new Set(values)].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of any of `secrets` (longest first) in a text by `***`. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  return hideAll(text, secrets);
+}
+
+/** Masks every string inside a JSON-like value, keeping its shape. */
+export function maskDeep<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  return maskValue(value, secrets) as T;
+}
+
+function maskValue(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === "string") return hideAll(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, secrets));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, maskValue(item, secrets)]),
+  );
 }
 
 function redactArgument(arg: string, previous: string | undefined, secrets: string[]): string {

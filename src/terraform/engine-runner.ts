@@ -3,7 +3,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { engineEnvironment, isEngineSetting } from "./engine-env.js";
 import { parseEngineLine, type EngineEvent } from "./engine-events.js";
 import type { Engine } from "./engine-locate.js";
-import { redactInvocation } from "./engine-redact.js";
+import { maskDeep, maskSecrets, redactInvocation, secretValues } from "./engine-redact.js";
 import { createLineSplitter } from "./json-stream.js";
 
 /** What the runner itself reports around an engine process. */
@@ -38,6 +38,11 @@ export interface RunEngineOptions {
   onEvent?: (event: ProgressEvent) => void;
   /** Keep stdout whole, for commands that print one JSON document (`output -json`). */
   keepStdout?: boolean;
+  /**
+   * Variables whose values are secret although their names do not say so (a cloud's credential
+   * variables); their values, and those of secret-named ones, are masked in everything reported.
+   */
+  secretNames?: readonly string[];
 }
 
 export interface RunEngineResult {
@@ -47,7 +52,10 @@ export interface RunEngineResult {
   forced: boolean;
   diagnostics: Diagnostic[];
   stderrTail: string[];
+  /** Unmasked when kept whole: parse it, and show it only through `mask`. */
   stdout: string;
+  /** Masks the run's secret values in a text meant for display. */
+  mask: (text: string) => string;
   /** Shell-quoted, secrets redacted. */
   commandLine: string;
   durationMs: number;
@@ -61,7 +69,16 @@ const STDERR_TAIL_LINES = 20;
 export async function runEngine(options: RunEngineOptions): Promise<RunEngineResult> {
   const { engine, cwd, args, signal, force, onEvent = () => {}, keepStdout = false } = options;
   const env = engineEnvironment(options.env);
-  const shown = redactInvocation({ command: engine.kind, args, env, showEnv: isEngineSetting });
+  const secretNames = options.secretNames ?? [];
+  const secrets = secretValues(env, secretNames);
+  const mask = (text: string) => maskSecrets(text, secrets);
+  const shown = redactInvocation({
+    command: engine.kind,
+    args,
+    env,
+    showEnv: isEngineSetting,
+    secretNames,
+  });
   const started = Date.now();
   onEvent({ type: "command-start", commandLine: shown.commandLine, env: shown.env, at: started });
 
@@ -84,8 +101,10 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
 
   const stdoutLines = createLineSplitter();
   const handleLine = (line: string) => {
-    const event = parseEngineLine(line);
-    if (event === undefined) return;
+    // Masked after parsing, so a secret written with JSON escapes is still found.
+    const parsed = parseEngineLine(line);
+    if (parsed === undefined) return;
+    const event = maskDeep(parsed, secrets);
     if (event.type === "diagnostic") diagnostics.push(event.diagnostic);
     onEvent(event);
   };
@@ -95,7 +114,8 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     else stdoutLines.push(chunk).forEach(handleLine);
   });
   const stderrLines = createLineSplitter();
-  const handleStderr = (line: string) => {
+  const handleStderr = (raw: string) => {
+    const line = mask(raw);
     stderrTail.push(line);
     if (stderrTail.length > STDERR_TAIL_LINES) stderrTail.shift();
     onEvent({ type: "stderr", line });
@@ -127,6 +147,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     diagnostics,
     stderrTail,
     stdout,
+    mask,
     commandLine: shown.commandLine,
     durationMs,
   };

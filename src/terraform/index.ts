@@ -45,7 +45,14 @@ export { createLineSplitter } from "./json-stream.js";
 export type { LineSplitter } from "./json-stream.js";
 export { formatDiagnostic, isStateLockDiagnostic, describeStateLock } from "./diagnostics.js";
 export type { Diagnostic } from "./diagnostics.js";
-export { redactInvocation, isSecretName, REDACTED } from "./engine-redact.js";
+export {
+  isSecretName,
+  maskDeep,
+  maskSecrets,
+  redactInvocation,
+  REDACTED,
+  secretValues,
+} from "./engine-redact.js";
 export type { InvocationDisplay } from "./engine-redact.js";
 export { engineEnvironment, isEngineSetting, ENGINE_SETTINGS } from "./engine-env.js";
 export {

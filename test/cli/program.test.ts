@@ -73,3 +73,27 @@ describe("runCli", () => {
     expect(run.stderr).toMatch(/^error: no credentials\nEnvironmentError: no credentials\n\s+at /);
   });
 });
+
+describe("runCli output guard", () => {
+  it("masks credential values a command writes to stdout or stderr", async () => {
+    const echo: CommandModule = {
+      register(program, wrap) {
+        program.command("echo").action(
+          wrap(async (ctx) => {
+            ctx.out(`token ${ctx.env.ZEROTIER_CENTRAL_TOKEN ?? ""}`);
+            ctx.warn(`subscription ${ctx.env.ARM_SUBSCRIPTION_ID ?? ""}`);
+          }),
+        );
+      },
+    };
+    const env = {
+      PATH: "/usr/bin:/bin",
+      ZEROTIER_CENTRAL_TOKEN: "zt-guard-secret-1",
+      ARM_SUBSCRIPTION_ID: "sub-guard-secret-2",
+    };
+    const run = await runCliIn(["echo"], { commands: [echo], env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("token ***\n");
+    expect(run.stderr).toBe("warning: subscription ***\n");
+  });
+});

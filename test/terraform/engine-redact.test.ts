@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isSecretName, redactInvocation } from "../../src/terraform/engine-redact.js";
+import {
+  isSecretName,
+  maskDeep,
+  maskSecrets,
+  redactInvocation,
+  secretValues,
+} from "../../src/terraform/engine-redact.js";
 
 describe("redactInvocation", () => {
   it("masks secret-named variables and shows the others", () => {
@@ -73,5 +79,38 @@ describe("isSecretName", () => {
     ["PATH", false],
   ])("judges %s secret: %s", (name, secret) => {
     expect(isSecretName(name)).toBe(secret);
+  });
+});
+
+describe("secretValues and maskDeep", () => {
+  const env = {
+    ZEROTIER_CENTRAL_TOKEN: "zt-token-abcdef",
+    OCI_TENANCY_OCID: "ocid1.tenancy.oc1..xyz",
+    AWS_REGION: "eu-west-1",
+    TF_TOKEN_app_terraform_io: 'hcp"quoted"token',
+    SHORT_TOKEN: "abc",
+  };
+
+  it("takes secret-named values and the named extra ones, longest first, skipping short ones", () => {
+    expect(secretValues(env, ["OCI_TENANCY_OCID"])).toEqual([
+      "ocid1.tenancy.oc1..xyz",
+      'hcp"quoted"token',
+      "zt-token-abcdef",
+    ]);
+  });
+
+  it("masks every string of a parsed engine event, keeping its shape", () => {
+    const secrets = secretValues(env, ["OCI_TENANCY_OCID"]);
+    const event = {
+      type: "diagnostic",
+      n: 3,
+      d: { summary: 'bad hcp"quoted"token', list: ["ocid1.tenancy.oc1..xyz!"] },
+    };
+    expect(maskDeep(event, secrets)).toEqual({
+      type: "diagnostic",
+      n: 3,
+      d: { summary: "bad ***", list: ["***!"] },
+    });
+    expect(maskSecrets("eu-west-1 zt-token-abcdef", secrets)).toBe("eu-west-1 ***");
   });
 });

@@ -46,6 +46,19 @@ export class MissingCredentialsError extends EnvironmentError {
   }
 }
 
+/**
+ * Every credential variable of the given clouds, whose values are masked in anything shown. A
+ * profile name only picks an entry of a credentials file: it is a label, often "default", and
+ * masking it would garble ordinary text.
+ */
+export function credentialVariableNames(specs: Iterable<CredentialSpec>): string[] {
+  const names = new Set<string>();
+  for (const spec of specs) {
+    for (const name of spec.anyOf.flat()) if (!name.endsWith("_PROFILE")) names.add(name);
+  }
+  return [...names].sort();
+}
+
 /** Whether one cloud's credentials are present; what `enabled: auto` asks. */
 export function hasCloudCredentials(cloud: CloudKind, lookup: CredentialLookup): boolean {
   return checkCloud(cloud, [], lookup).ready;

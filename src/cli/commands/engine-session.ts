@@ -2,16 +2,22 @@
 // credentials from the environment, and asking before changing anything.
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
+import { CLOUD_MODULES } from "../../clouds/index.js";
 import type { LoadedLab } from "../../config/index.js";
 import { InputError } from "../../errors/index.js";
 import type { Engine, EngineRun } from "../../terraform/index.js";
 import type { CliContext } from "../cli-context.js";
 import { createProgressView, type ProgressView } from "../render/progress-view.js";
-import type { CredentialLookup } from "./credential-check.js";
+import { credentialVariableNames, type CredentialLookup } from "./credential-check.js";
 import type { EngineFlags } from "./engine-options.js";
 
 export type { EngineFlags };
 export { addEngineOptions } from "./engine-options.js";
+
+/** Every cloud's credential variables: their values never appear in what the engine reports. */
+export const CREDENTIAL_NAMES: readonly string[] = credentialVariableNames(
+  Object.values(CLOUD_MODULES).map((module) => module.credentials),
+);
 
 /** The directory `ztlab synth` writes and the engine runs in. */
 export function terraformDir(ctx: CliContext, lab: LoadedLab, flags: EngineFlags): string {
@@ -29,7 +35,12 @@ export async function findEngine(ctx: CliContext, flags: EngineFlags): Promise<E
       : fromEnv !== undefined && fromEnv !== ""
         ? parseEngineKind(fromEnv, "ZTLAB_ENGINE")
         : undefined;
-  return locateEngine({ choice, pathEnv: ctx.env.PATH, env: ctx.env });
+  return locateEngine({
+    choice,
+    pathEnv: ctx.env.PATH,
+    env: ctx.env,
+    secretNames: CREDENTIAL_NAMES,
+  });
 }
 
 export function progressView(ctx: CliContext): ProgressView {
@@ -51,6 +62,7 @@ export function engineRun(
     engine,
     dir,
     env: ctx.env,
+    secretNames: CREDENTIAL_NAMES,
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     ...(ctx.force === undefined ? {} : { force: ctx.force }),
     onEvent: view.onEvent,
