@@ -1,7 +1,10 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-import { resolve } from "node:path";
-import { InputError } from "../errors/index.js";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { link, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { parse } from "yaml";
+import { EnvironmentError, InputError, type ZtlabError } from "../errors/index.js";
+import { LAB_FILE_NAMES } from "./lab-source.js";
 
 /** The starter lab `ztlab init` writes: the reference lab, commented. */
 export const STARTER_LAB_YAML = `# ztlab lab file: one ZeroTier network, its users, devices and cloud nodes.
@@ -83,7 +86,27 @@ instances:
     enabled: false
 `;
 
-/** Writes the starter lab; refuses to overwrite anything. Returns the path written. */
+/** The starter lab as the lab file at `path` is read: YAML, JSON or a `defineLab` module. */
+export function starterLabText(path: string): string {
+  const format = formatOf(path);
+  if (format === "yaml") return STARTER_LAB_YAML;
+  const json = JSON.stringify(parse(STARTER_LAB_YAML), null, 2);
+  if (format === "json") return `${json}\n`;
+  return [
+    "// ztlab lab file; `ztlab plan` shows what it resolves to, `ztlab schema` the JSON Schema.",
+    'import { defineLab } from "ztlab";',
+    "",
+    `export default defineLab(${json});`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * Writes the starter lab in the format the file name asks for; refuses to overwrite anything, to
+ * create directories, or to add a second lab file beside one already there (lookup would fail).
+ * The text is written to a temporary file and linked into place, so a failure leaves no partial
+ * file. Returns the path written.
+ */
 export async function writeStarterLab({
   cwd,
   path,
@@ -92,22 +115,84 @@ export async function writeStarterLab({
   path: string;
 }): Promise<string> {
   const target = resolve(cwd, path);
-  let handle;
-  try {
-    handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new InputError(`${path} already exists; not overwriting it`, {
-        code: "lab-file-exists",
-        hint: "remove it first, or pass --output to write elsewhere",
-      });
-    }
-    throw error;
+  const text = starterLabText(path);
+  const dir = dirname(target);
+  await checkDirectory(dir, cwd);
+  if (existsSync(target)) throw exists(path);
+  const name = basename(target);
+  const other = LAB_FILE_NAMES.find((lab) => lab !== name && existsSync(join(dir, lab)));
+  if (LAB_FILE_NAMES.includes(name) && other !== undefined) {
+    throw new InputError(`a lab file is already here: ${shown(join(dir, other), cwd)}`, {
+      code: "lab-file-exists",
+      hint: "two lab files in one directory make every command fail; edit the one there",
+    });
   }
+
+  const temp = join(dir, `.${name}.ztlab-${randomBytes(4).toString("hex")}`);
   try {
-    await handle.writeFile(STARTER_LAB_YAML);
+    await writeFile(temp, text, { flag: "wx", mode: 0o644 });
+    // link() never replaces an existing file, unlike rename().
+    await link(temp, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST" && existsSync(target)) {
+      throw exists(path);
+    }
+    throw unwritable(shown(target, cwd), error);
   } finally {
-    await handle.close();
+    await rm(temp, { force: true });
   }
   return target;
+}
+
+function formatOf(path: string): "yaml" | "json" | "ts" {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".yaml" || extension === ".yml") return "yaml";
+  if (extension === ".json") return "json";
+  if (extension === ".ts") return "ts";
+  throw new InputError(`${path}: unknown lab file type "${extension}"`, {
+    code: "lab-file-type",
+    hint: "name it .yaml or .yml (commented YAML), .json, or .ts (defineLab)",
+  });
+}
+
+async function checkDirectory(dir: string, cwd: string): Promise<void> {
+  const stats = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+    throw unwritable(shown(dir, cwd), error);
+  });
+  if (stats === undefined || !stats.isDirectory()) {
+    throw new InputError(`${shown(dir, cwd)}: no such directory`, {
+      code: "lab-dir-missing",
+      hint: "create it first; ztlab init does not create directories",
+    });
+  }
+}
+
+function exists(path: string): InputError {
+  return new InputError(`${path} already exists; not overwriting it`, {
+    code: "lab-file-exists",
+    hint: "remove it first, or pass --output to write elsewhere",
+  });
+}
+
+// A full disk is the machine's fault (exit 1); a place the user chose that cannot be written is
+// bad input (exit 2).
+function unwritable(path: string, error: unknown): ZtlabError {
+  const code = (error as NodeJS.ErrnoException).code ?? "unknown";
+  const options = { code: "lab-file-unwritable", cause: error };
+  if (code === "ENOSPC" || code === "EDQUOT" || code === "EIO") {
+    return new EnvironmentError(`${path}: cannot write the lab file (${code})`, {
+      ...options,
+      hint: "free space on that file system, then run again",
+    });
+  }
+  return new InputError(`${path}: cannot write the lab file (${code})`, {
+    ...options,
+    hint: "choose a place you can write with --output",
+  });
+}
+
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
