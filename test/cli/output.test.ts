@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   fixtureWorkdir,
@@ -51,5 +53,44 @@ describe.skipIf(TERRAFORM_PATH === undefined)("ztlab output", () => {
   it("shows sensitive values with --show-secrets", async () => {
     const result = await runCliIn(["output", "--show-secrets", "--dir", dir!], { env: testEnv() });
     expect(result.stdout).toContain(SECRET);
+  });
+});
+
+describe.skipIf(TERRAFORM_PATH === undefined)("ztlab output without init", () => {
+  // A directory as `ztlab synth` leaves it: a provider that cannot be downloaded here, no .terraform.
+  const CONFIG = JSON.stringify({
+    terraform: { required_providers: { zerotier: { source: "zerotier/zerotier" } } },
+    output: { networks: { value: {} } },
+  });
+  const STATE = JSON.stringify({
+    version: 4,
+    terraform_version: "1.5.0",
+    serial: 3,
+    lineage: "0b6c9a43-5d0e-4c1f-9d59-2f0a3c9b7e11",
+    outputs: {
+      networks: { value: { demolab: "8056c2e21c000001" }, type: ["map", "string"] },
+      nodes: { value: {}, type: ["map", "string"] },
+    },
+    resources: [],
+  });
+
+  it("says nothing is applied (exit 1) and never runs init when there is no state", async () => {
+    const files = { "ztlab-terraform/main.tf.json": CONFIG };
+    const result = await runCliIn(["output"], { env: testEnv(), files });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error: nothing applied yet; run `ztlab up`");
+    expect(result.stderr).not.toContain("provider");
+    expect(existsSync(join(result.cwd, "ztlab-terraform", ".terraform"))).toBe(false);
+  });
+
+  it("reads outputs from local state without init", async () => {
+    const files = {
+      "ztlab-terraform/main.tf.json": CONFIG,
+      "ztlab-terraform/terraform.tfstate": STATE,
+    };
+    const result = await runCliIn(["output"], { env: testEnv(), files });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("network demolab: 8056c2e21c000001\n");
+    expect(existsSync(join(result.cwd, "ztlab-terraform", ".terraform"))).toBe(false);
   });
 });

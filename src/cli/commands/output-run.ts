@@ -35,14 +35,18 @@ export async function runOutput(ctx: CliContext, flags: OutputFlags): Promise<nu
   if (!existsSync(dir)) {
     throw new EnvironmentError(`${dir}: no Terraform directory; the lab is not up`, {
       code: "no-terraform-dir",
-      hint: "run `ztlab up` first, or pass --dir",
+      hint: "nothing applied yet; run `ztlab up` first, or pass --dir",
     });
   }
   const engine = await findEngine(ctx, flags);
   const run = engineRun(ctx, engine, dir, progressView(ctx));
-  // A remote backend needs an initialized directory before it can read state.
-  if (!existsSync(join(dir, ".terraform"))) await engineInit(run);
+  // Local state is read without init, so no provider is downloaded just to show outputs; a
+  // remote backend needs an initialized directory before it can reach its state.
+  // LIMITATION(#4): that init also installs the providers.
+  const remote = lab.config.state !== undefined && lab.config.state.backend !== "local";
+  if (remote && !existsSync(join(dir, ".terraform"))) await engineInit(run);
   const outputs = await engineOutputs(run);
+  if (Object.keys(outputs).length === 0) throw nothingApplied(dir);
 
   const show = flags.showSecrets === true;
   const parsed = labOutputsSchema.safeParse(visible(outputs, ["networks", "nodes"], show));
@@ -74,6 +78,13 @@ export async function runOutput(ctx: CliContext, flags: OutputFlags): Promise<nu
   }
   ctx.out(renderOutputs(parsed.data.networks, nodes, others));
   return 0;
+}
+
+function nothingApplied(dir: string): EnvironmentError {
+  return new EnvironmentError("nothing applied yet; run `ztlab up`", {
+    code: "nothing-applied",
+    details: [`the state of ${dir} holds no outputs`],
+  });
 }
 
 function visible(outputs: Record<string, EngineOutput>, names: string[], show: boolean) {
