@@ -41,7 +41,7 @@ describe("ztlab rules check", () => {
     const run = await ztlab(["rules", "check", "lab.rules"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      "ok\n3 rule entries (2 actions, 1 matches)\n1 tag: team\n1 capability: ops\n",
+      "ok\n3 rule entries (2 actions, 1 match)\n1 tag: team\n1 capability: ops\n",
     );
     expect(run.stderr).toBe("");
   });
@@ -49,7 +49,30 @@ describe("ztlab rules check", () => {
   it("reads the program from stdin with -", async () => {
     const run = await ztlab(["rules", "check", "-"], "accept;\n");
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe("ok\n1 rule entries (1 actions, 0 matches)\n0 tags\n0 capabilities\n");
+    expect(run.stdout).toBe("ok\n1 rule entry (1 action, 0 matches)\n0 tags\n0 capabilities\n");
+  });
+
+  it("warns at the stray line after a bare accept;, not at the accept", async () => {
+    const run = await ztlab(["rules", "check", "-"], "accept;\nfoo bar baz\n");
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n")[0]).toBe(
+      '<stdin>:2:1: warning: "foo bar baz" after "accept;" has no closing ";" and ' +
+        'ZeroTier\'s compiler drops it; "foo" is not an action or directive',
+    );
+  });
+
+  it("quotes a window of a megabyte line and lists at most 50 errors", async () => {
+    const huge = "accept " + "x".repeat(3_400_000) + ";\n" + "accept vlan x;\n".repeat(80);
+    const run = await ztlab(["rules", "check", "-"], huge);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain("internal");
+    expect(run.stderr.length).toBeLessThan(30_000);
+    expect(run.stderr.split("\n").slice(0, 3)).toEqual([
+      '<stdin>:1:8: error: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." is not a match keyword',
+      `  1 | accept ${"x".repeat(113)}...`,
+      `    |        ${"^".repeat(113)}`,
+    ]);
+    expect(run.stderr).toContain("... and 31 more errors\n<stdin>: 81 errors\n");
   });
 
   it("prints the compiled JSON in the reference compiler's shape with --json", async () => {

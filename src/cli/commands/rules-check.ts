@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError } from "../../errors/index.js";
 import { compileRules, formatRulesDiagnostic } from "../../zerotier/index.js";
-import type { CompiledRules } from "../../zerotier/index.js";
+import type { CompiledRules, RulesDiagnostic } from "../../zerotier/index.js";
 import type { CliContext } from "../cli-context.js";
 import { EXIT_BAD_INPUT } from "../report-error.js";
 
@@ -14,16 +14,19 @@ export async function checkRulesFile(
   const fileName = file === "-" ? "<stdin>" : file;
   const source = file === "-" ? await readStdin(ctx) : await readRules(resolve(ctx.cwd, file));
   const result = compileRules(source, { strict });
-  for (const warning of result.warnings) {
-    ctx.stderr.write(formatRulesDiagnostic(warning, { source, fileName }) + "\n");
-  }
+  const print = (list: readonly RulesDiagnostic[], kind: string) => {
+    for (const diagnostic of list.slice(0, MAX_PRINTED)) {
+      ctx.stderr.write(formatRulesDiagnostic(diagnostic, { source, fileName }) + "\n");
+    }
+    if (list.length > MAX_PRINTED) {
+      ctx.stderr.write(`... and ${list.length - MAX_PRINTED} more ${kind}s\n`);
+    }
+  };
+  print(result.warnings, "warning");
 
   if (!result.ok) {
-    for (const error of result.errors) {
-      ctx.stderr.write(formatRulesDiagnostic(error, { source, fileName }) + "\n");
-    }
-    const count = result.errors.length;
-    ctx.stderr.write(`${fileName}: ${count} error${count > 1 ? "s" : ""}\n`);
+    print(result.errors, "error");
+    ctx.stderr.write(`${fileName}: ${plural(result.errors.length, "error")}\n`);
     if (ctx.options.json) ctx.out(JSON.stringify({ errors: result.errors }, null, 2));
     return EXIT_BAD_INPUT;
   }
@@ -36,13 +39,21 @@ export async function checkRulesFile(
 function summarize(program: CompiledRules): string {
   const { rules, capabilities, tags } = program.config;
   const actions = rules.filter((rule) => rule.type.startsWith("ACTION_")).length;
+  const matches = rules.length - actions;
   const lines = [
-    `${rules.length} rule entries (${actions} actions, ${rules.length - actions} matches)`,
+    `${plural(rules.length, "rule entry", "rule entries")} ` +
+      `(${plural(actions, "action")}, ${plural(matches, "match", "matches")})`,
   ];
   lines.push(`${tags.length} tag${tags.length === 1 ? "" : "s"}${names(program.tagsByName)}`);
   const caps = capabilities.length;
   lines.push(`${caps} capabilit${caps === 1 ? "y" : "ies"}${names(program.capabilitiesByName)}`);
   return lines.join("\n");
+}
+
+const MAX_PRINTED = 50;
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 function names(byName: Record<string, unknown>): string {

@@ -1,13 +1,14 @@
 // ZeroTier's flow-rules language, compiled locally with the result ZeroTier's own compiler gives
 // (rule-compiler.js, behaviour documented in shared/reference/flow-rules/README.md).
-import { CompileState, type CompiledRules } from "./compile-state.js";
+import { CompileState, MAX_DIAGNOSTICS, type CompiledRules } from "./compile-state.js";
 import { defineCapability } from "./define-capability.js";
 import { defineMacro } from "./define-macro.js";
 import { defineTag } from "./define-tag.js";
 import { diagnosticAt, RulesFailure, type RulesDiagnostic } from "./rules-diagnostic.js";
-import { readRulesTree, type RulesTree } from "./rules-tree.js";
+import { abbreviate } from "./abbreviate.js";
+import { readRulesTree, type RulesBlock, type RulesTree } from "./rules-tree.js";
 import { renderRuleStatement } from "./render-rule-list.js";
-import { splitStatements } from "./rule-statements.js";
+import { splitStatements, type RulesStatement } from "./rule-statements.js";
 
 export interface CompileOptions {
   /** Treat every warning as an error. */
@@ -45,6 +46,16 @@ export function compileRules(
 function compileStatements(tree: RulesTree, state: CompileState, errors: RulesDiagnostic[]): void {
   let skippingUnknown = false;
   for (const statement of splitStatements(tree.items)) {
+    if (errors.length >= MAX_DIAGNOSTICS) {
+      errors.push(
+        diagnosticAt("error", statement.keyword, {
+          code: "too-many-errors",
+          message: `stopped after ${MAX_DIAGNOSTICS} errors`,
+        }),
+      );
+      break;
+    }
+    if (skippingUnknown && isLeftover(statement)) continue;
     try {
       if (statement.word === "tag" && statement.block !== undefined) {
         defineTag(statement, state);
@@ -69,16 +80,16 @@ function compileStatements(tree: RulesTree, state: CompileState, errors: RulesDi
   }
 }
 
+function isLeftover({ word, block, isOrphan }: RulesStatement): boolean {
+  return block === undefined && isOrphan !== true && !STATEMENT_WORDS.has(word);
+}
+
 const LIMIT_CODES = new Set(["too-many-rules", "too-many-includes", "macro-depth"]);
 
 function noteStructure(tree: RulesTree, state: CompileState): void {
   for (const note of tree.notes) {
     if (note.kind === "dropped-at-end") {
-      state.warn(note.opener, {
-        code: "unterminated-statement",
-        message: `"${note.opener.text}" has no closing ";" and ZeroTier's compiler drops its body`,
-        hint: 'end the statement with ";"',
-      });
+      noteDroppedAtEnd(note.block, state);
     } else {
       state.warn(note.closer, {
         code: "statement-left-block",
@@ -89,6 +100,45 @@ function noteStructure(tree: RulesTree, state: CompileState): void {
       });
     }
   }
+}
+
+const STATEMENT_WORDS = new Set([
+  "accept",
+  "drop",
+  "break",
+  "tee",
+  "watch",
+  "redirect",
+  "include",
+  "cap",
+  "tag",
+  "macro",
+]);
+
+// A block still open at the end is dropped by ZeroTier's compiler. After a bare `accept;` the
+// dropped words are the statements that follow it, so those are what the warning points at.
+function noteDroppedAtEnd({ opener, items }: RulesBlock, state: CompileState): void {
+  const first = items[0];
+  const bare = opener.length > opener.text.length;
+  if (!bare || first?.kind !== "token") {
+    state.warn(opener, {
+      code: "unterminated-statement",
+      message: `"${opener.text}" has no closing ";" and ZeroTier's compiler drops its body`,
+      hint: 'end the statement with ";"',
+    });
+    return;
+  }
+  const words = items.map((item) => (item.kind === "token" ? item.text : item.opener.text));
+  const unknown = STATEMENT_WORDS.has(first.text.toLowerCase())
+    ? ""
+    : `; "${abbreviate(first.text)}" is not an action or directive`;
+  state.warn(first, {
+    code: "unterminated-statement",
+    message:
+      `"${abbreviate(words.join(" "))}" after "${opener.text};" has no closing ";" and ` +
+      `ZeroTier's compiler drops it${unknown}`,
+    hint: `"${opener.text};" without matches must be the last statement`,
+  });
 }
 
 function internalDiagnostic(error: unknown): RulesDiagnostic {

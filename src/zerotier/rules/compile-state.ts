@@ -33,6 +33,9 @@ export interface MacroDefinition {
   body: RulesItem[];
 }
 
+/** Diagnostics of each severity kept per compilation; a broken megabyte yields no more. */
+export const MAX_DIAGNOSTICS = 100;
+
 /** Everything a compilation accumulates while it walks the statements in order. */
 export class CompileState {
   readonly output: CompiledRules = {
@@ -46,6 +49,7 @@ export class CompileState {
   readonly expansion = { entries: 0, includes: 0 };
 
   warn(token: RulesToken, details: DiagnosticDetails): void {
+    if (this.warnings.length >= MAX_DIAGNOSTICS) return;
     this.warnings.push(diagnosticAt("warning", token, details));
   }
 

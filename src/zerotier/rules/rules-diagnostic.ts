@@ -1,3 +1,4 @@
+import { abbreviate } from "./abbreviate.js";
 import type { RulesToken } from "./rules-tree.js";
 
 /** A problem in a rules program, at a 1-based line and column. */
@@ -41,10 +42,13 @@ export function diagnosticAt(
   token: RulesToken,
   { code, message, hint, referenceLine }: DiagnosticDetails,
 ): RulesDiagnostic {
+  // A huge stray word would otherwise be quoted whole.
+  const quoted =
+    token.text.length > 40 ? message.split(token.text).join(abbreviate(token.text)) : message;
   return {
     severity,
     code,
-    message,
+    message: quoted,
     ...(hint === undefined ? {} : { hint }),
     line: token.line,
     column: token.column,

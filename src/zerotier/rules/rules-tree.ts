@@ -28,7 +28,7 @@ export type RulesItem = RulesToken | RulesBlock;
 
 /** Structure that ZeroTier accepts but that almost certainly is not what was meant. */
 export type StructureNote =
-  | { kind: "dropped-at-end"; opener: RulesToken }
+  | { kind: "dropped-at-end"; opener: RulesToken; block: RulesBlock }
   | { kind: "moved-to-base"; opener: RulesToken; closer: RulesToken; end: RulesToken };
 
 export interface RulesTree {
@@ -118,8 +118,10 @@ class TreeReader {
   }
 
   finish(): RulesTree {
-    for (const block of this.stack) {
-      if (block.items.length > 0) this.notes.push({ kind: "dropped-at-end", opener: block.opener });
+    // Blocks still open nest in the first one, and go with it.
+    const outer = this.stack[0];
+    if (outer !== undefined && outer.items.length > 0) {
+      this.notes.push({ kind: "dropped-at-end", opener: outer.opener, block: outer });
     }
     return { items: this.root, notes: this.notes };
   }

@@ -63,3 +63,56 @@ describe("compileRules expansion limits", () => {
     expect(errors.map((e) => e.code)).toEqual(["too-many-rules"]);
   });
 });
+
+describe("compileRules statements dropped at the end", () => {
+  it("points at the unterminated words after a bare action and names an unknown word", () => {
+    const result = compileRules("accept;\nfoo bar baz\n");
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({
+      code: "unterminated-statement",
+      line: 2,
+      column: 1,
+    });
+    expect(result.warnings[0]?.message).toBe(
+      '"foo bar baz" after "accept;" has no closing ";" and ZeroTier\'s compiler drops it; ' +
+        '"foo" is not an action or directive',
+    );
+  });
+
+  it("keeps pointing at the statement itself when its own ; is missing", () => {
+    const result = compileRules("drop not ethertype ipv4");
+    expect(result.warnings[0]).toMatchObject({
+      code: "unterminated-statement",
+      line: 1,
+      column: 1,
+    });
+  });
+});
+
+describe("compileRules on huge broken input", () => {
+  it("skips the leftovers of an unknown word without slowing down", () => {
+    const started = Date.now();
+    const result = compileRules("a ".repeat(500_000));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.ok || result.errors).toHaveLength(1);
+  });
+
+  it("stops after 100 errors and keeps at most 100 warnings", () => {
+    const errors = errorsOf("accept vlan x;\n".repeat(300) + "accept;");
+    expect(errors).toHaveLength(101);
+    expect(errors.at(-1)).toMatchObject({ code: "too-many-errors", line: 101 });
+    const warned = compileRules("accept dport 22x;\n".repeat(300) + "accept;");
+    expect(warned.ok && warned.warnings).toHaveLength(100);
+  });
+
+  it("warns once for a program of nested unterminated blocks", () => {
+    const result = compileRules("drop ".repeat(50_000));
+    expect(result.ok && result.warnings.map((w) => w.code)).toEqual(["unterminated-statement"]);
+  });
+
+  it("quotes at most 40 characters of a huge word in its message", () => {
+    const errors = errorsOf(`accept ${"y".repeat(100_000)};`);
+    expect(errors[0]?.message.length).toBeLessThan(120);
+  });
+});
