@@ -5,6 +5,8 @@ const REMOVED = /^(TF_CLI_ARGS(_\w+)?|TF_PLUGIN_CACHE_DIR|TF_LOG(_\w+)?)$/;
 export const ENGINE_SETTINGS: Readonly<Record<string, string>> = {
   TF_IN_AUTOMATION: "1",
   TF_INPUT: "0",
+  // No update check: it would reach the internet on every run and print upgrade notices.
+  CHECKPOINT_DISABLE: "1",
 };
 
 export function engineEnvironment(
@@ -19,5 +21,5 @@ export function engineEnvironment(
 
 /** Whether --verbose lists a variable of the engine environment: Terraform's own settings. */
 export function isEngineSetting(name: string): boolean {
-  return name.startsWith("TF_");
+  return name.startsWith("TF_") || name in ENGINE_SETTINGS;
 }

@@ -2,6 +2,7 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { execa } from "execa";
 import { EnvironmentError, InputError } from "../errors/index.js";
+import { engineEnvironment } from "./engine-env.js";
 import { maskSecrets, secretValues } from "./engine-redact.js";
 
 export type EngineKind = "terraform" | "tofu";
@@ -115,7 +116,7 @@ async function checkEngine(
   secretNames: readonly string[],
 ): Promise<Engine> {
   const result = await execa(path, ["-version", "-json"], {
-    env: { ...env },
+    env: engineEnvironment(env),
     extendEnv: false,
     reject: false,
     timeout: 30_000,

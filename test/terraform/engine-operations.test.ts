@@ -77,6 +77,7 @@ describe.skipIf(noTerraform)("engine operations with the real terraform binary",
       `terraform apply -json -input=false -lock-timeout=0s ${dir}/ztlab.tfplan`,
     ]);
     expect(starts[0]?.type === "command-start" && starts[0].env).toContain("TF_IN_AUTOMATION=1");
+    expect(starts[0]?.type === "command-start" && starts[0].env).toContain("CHECKPOINT_DISABLE=1");
 
     expect((await enginePlan(run)).hasChanges).toBe(false);
     expect(stateList(dir)).toHaveLength(3);
