@@ -1,5 +1,6 @@
 // Changing a few scalars of a YAML or JSON lab file in place: only the changed values' text is
 // replaced, so comments, key order, quoting and spacing stay byte for byte.
+import { isDeepStrictEqual } from "node:util";
 import { isMap, isScalar, parseDocument, parse, type YAMLMap } from "yaml";
 import { InputError } from "../errors/index.js";
 import type { LabFormat } from "./lab-source.js";
@@ -21,9 +22,43 @@ export function editLabText(
   text: string,
   { format, edits }: { format: Exclude<LabFormat, "ts">; edits: readonly LabEdit[] },
 ): string {
-  let current = text;
-  for (const edit of edits) current = applyEdit(current, format, edit);
-  return current;
+  // Edits work on LF text; a CRLF file gets its line endings back.
+  const crlf = text.includes("\r\n");
+  let current = crlf ? text.replaceAll("\r\n", "\n") : text;
+  for (const edit of edits) current = checkedEdit(current, format, edit);
+  return crlf ? current.replaceAll("\n", "\r\n") : current;
+}
+
+// YAML has forms the text edit cannot handle (e.g. a key spelled with `?` and a comment); the
+// result must read back as the old value with exactly this one change, or the user edits by hand.
+function checkedEdit(text: string, format: "yaml" | "json", edit: LabEdit): string {
+  const next = applyEdit(text, format, edit);
+  const expected: unknown = parse(text);
+  setPath(expected, edit.path, edit.value);
+  let actual: unknown;
+  try {
+    actual = parse(next);
+  } catch {
+    actual = undefined;
+  }
+  if (!isDeepStrictEqual(actual, expected)) {
+    const where = edit.path.join(".");
+    throw new InputError(`cannot change ${where} in this lab file's layout without risk`, {
+      code: "lab-file-edit",
+      hint: `set ${where} to ${JSON.stringify(edit.value)} by hand; the file was not changed`,
+    });
+  }
+  return next;
+}
+
+function setPath(root: unknown, path: readonly string[], value: LabScalar): void {
+  let map = root as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) {
+    const child = map[key];
+    if (child === null || typeof child !== "object") map[key] = {};
+    map = map[key] as Record<string, unknown>;
+  }
+  map[path.at(-1) ?? ""] = value;
 }
 
 function applyEdit(text: string, format: "yaml" | "json", { path, value }: LabEdit): string {
@@ -48,6 +83,11 @@ function applyEdit(text: string, format: "yaml" | "json", { path, value }: LabEd
       }
       const [start, end] = pair.value.range;
       const quote = text[start] === '"' || text[start] === "'" ? text[start] : undefined;
+      if (pair.value.type === "BLOCK_FOLDED" || pair.value.type === "BLOCK_LITERAL") {
+        // A block scalar (`>-` / `|` and indented lines) ends after its last line's newline.
+        const newline = text.slice(start, end).endsWith("\n") ? "\n" : "";
+        return text.slice(0, start) + scalarText(value, format) + newline + text.slice(end);
+      }
       return replaceKeepingComment(text, [start, end], scalarText(value, format, quote));
     }
     map = pair.value;
@@ -82,9 +122,9 @@ function insertEntry(
   if (last === undefined || lastEnd === undefined) {
     throw notAMap(path);
   }
-  const keyStart = last.key !== null && isScalar(last.key) ? (last.key.range?.[0] ?? 0) : 0;
-  const lineStart = text.lastIndexOf("\n", keyStart - 1) + 1;
-  const indent = text.slice(lineStart, keyStart);
+  // Every entry of a block map starts at the map's column (after any `- ` or `? ` before it).
+  const mapStart = map.range?.[0] ?? 0;
+  const indent = " ".repeat(mapStart - (text.lastIndexOf("\n", mapStart - 1) + 1));
   const lineEnd = endOfLine(text, lastEnd);
   const block = blockEntry(path, value, indent);
   const before = text.slice(0, lineEnd);

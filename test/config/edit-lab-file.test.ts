@@ -114,4 +114,49 @@ describe("editLabText", () => {
       editLabText("network: 5\n", { format: "yaml", edits: [{ path: MODE, value: "tee" }] }),
     ).toThrow(/network is not a mapping/);
   });
+
+  it("keeps CRLF line endings, in replaced and inserted lines", () => {
+    const text = "network:\r\n  flow_rules:\r\n    mode: off\r\n";
+    const after = editLabText(text, {
+      format: "yaml",
+      edits: [
+        { path: MODE, value: "tee" },
+        { path: TAP, value: "aws" },
+      ],
+    });
+    expect(after).toBe("network:\r\n  flow_rules:\r\n    mode: tee\r\n    tap: aws\r\n");
+  });
+
+  it("replaces a folded block scalar value, keeping the next line", () => {
+    const text = "network:\n  flow_rules:\n    mode: >-\n      off\n    tap: do\n";
+    const after = editLabText(text, { format: "yaml", edits: [{ path: MODE, value: "tee" }] });
+    expect(after).toBe("network:\n  flow_rules:\n    mode: tee\n    tap: do\n");
+  });
+
+  it("edits and inserts beside explicit `? key` entries at the map's indentation", () => {
+    const text = "network:\n  flow_rules:\n    ? mode\n    : off\n    ? tap\n    : do\n";
+    const after = editLabText(text, {
+      format: "yaml",
+      edits: [
+        { path: TAP, value: "aws" },
+        { path: DROP, value: true },
+      ],
+    });
+    expect(after).toBe(
+      "network:\n  flow_rules:\n    ? mode\n    : off\n    ? tap\n    : aws\n    drop_non_ip: true\n",
+    );
+  });
+
+  it("refuses an edit that would change more than the one value, asking for a hand edit", () => {
+    const text = "network:\n  flow_rules:\n    mode: &m off\nnote: *m\n";
+    expect(() =>
+      editLabText(text, { format: "yaml", edits: [{ path: MODE, value: "tee" }] }),
+    ).toThrow(
+      expect.objectContaining({
+        code: "lab-file-edit",
+        exitCode: 2,
+        hint: 'set network.flow_rules.mode to "tee" by hand; the file was not changed',
+      }),
+    );
+  });
 });
