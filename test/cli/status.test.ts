@@ -185,13 +185,51 @@ describe("ztlab status", () => {
     expect(frames.slice(1).every((frame) => frame.startsWith(`network ${NWID}`))).toBe(true);
   });
 
-  it("exits 1 without the token and names the variable", async () => {
+  it("exits 2 without the token and names the variable", async () => {
     const run = await runZtlab(["status", "--network", NWID], {
       cwd: dir,
       env: { ZEROTIER_CENTRAL_URL: server.url },
     });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain("ZEROTIER_CENTRAL_TOKEN is not set");
+  });
+
+  it.each([
+    ["not a url", '"not a url" is not a URL'],
+    ["ftp://127.0.0.1/api", '"ftp://127.0.0.1/api" is not an http or https URL'],
+  ])("exits 2 at once for ZEROTIER_CENTRAL_URL=%s, sending nothing", async (url, message) => {
+    const run = await runZtlab(["status", "--network", NWID], {
+      cwd: dir,
+      env: env({ ZEROTIER_CENTRAL_URL: url }),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`ZEROTIER_CENTRAL_URL: ${message}`);
+    expect(run.stderr).not.toContain("attempts");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("exits 2 for a URL with credentials without printing them", async () => {
+    const url = server.url.replace("http://", "http://user:pw-secret-9@");
+    const run = await runZtlab(["status", "--network", NWID], {
+      cwd: dir,
+      env: env({ ZEROTIER_CENTRAL_URL: url }),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("must not carry a user name or password");
+    expect(run.stderr).not.toContain("pw-secret-9");
+    expect(run.stderr).not.toContain("user:");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("exits 2 for a token with a line break without printing it", async () => {
+    const run = await runZtlab(["status", "--network", NWID], {
+      cwd: dir,
+      env: env({ ZEROTIER_CENTRAL_TOKEN: "fake-zt-secret-456\nX: 1" }),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("ZEROTIER_CENTRAL_TOKEN holds spaces, line breaks");
+    expect(run.stderr).not.toContain("fake-zt-secret-456");
+    expect(server.requests).toHaveLength(0);
   });
 
   it("reports a refused token without printing it", async () => {

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { LabOutputs } from "../../checks/index.js";
-import { EnvironmentError, InputError } from "../../errors/index.js";
+import { InputError } from "../../errors/index.js";
 import { createCentralClient, isNetworkId, type CentralClient } from "../../zerotier/index.js";
 import type { CliContext } from "../cli-context.js";
 import { readLabOutputs, positiveInt } from "../lab-access.js";
@@ -12,15 +12,12 @@ const CLEAR_SCREEN = "\x1b[H\x1b[2J";
 
 export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<number> {
   const loaded = await loadLabAndPlan(ctx);
-  const token = ctx.env.ZEROTIER_CENTRAL_TOKEN ?? "";
-  if (token === "") {
-    throw new EnvironmentError("ZEROTIER_CENTRAL_TOKEN is not set", {
-      code: "central-token-missing",
-      hint: "export an API token from Central's Account page (the Terraform provider reads it too)",
-    });
-  }
-  const baseUrl = ctx.env.ZEROTIER_CENTRAL_URL || undefined;
-  const client = createCentralClient({ baseUrl, token });
+  // The client checks both before any request: a missing or malformed one exits 2.
+  const client = createCentralClient({
+    baseUrl: ctx.env.ZEROTIER_CENTRAL_URL || undefined,
+    baseUrlSource: "ZEROTIER_CENTRAL_URL",
+    token: ctx.env.ZEROTIER_CENTRAL_TOKEN ?? "",
+  });
   const { networkId, outputs } = await networkOf(ctx, flags, loaded);
 
   const interval = flags.watch === undefined || flags.watch === false ? undefined : seconds(flags);

@@ -21,6 +21,8 @@ export const DEFAULT_CENTRAL_URL = "https://my.zerotier.com/api";
 
 export interface CentralClientOptions {
   baseUrl?: string;
+  /** Where baseUrl came from, for messages, e.g. `ZEROTIER_CENTRAL_URL`. */
+  baseUrlSource?: string;
   token: string;
   policy?: Partial<RequestPolicy>;
   /** For tests: replace fetch, the clock, sleeping and the jitter source. */
@@ -40,20 +42,19 @@ export const DEFAULT_POLICY: RequestPolicy = {
   attempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
+  maxReplyBytes: 16 * 1024 * 1024,
 };
 
+/** Checks the token and URL first: a bad one is an input error (exit 2) and nothing is sent. */
 export function createCentralClient({
-  baseUrl = DEFAULT_CENTRAL_URL,
+  baseUrl,
+  baseUrlSource,
   token,
   policy = {},
   deps = {},
 }: CentralClientOptions): CentralClient {
-  if (token.trim() === "") {
-    throw new EnvironmentError("ZeroTier Central token is missing", {
-      code: "central-token-missing",
-      hint: "export ZEROTIER_CENTRAL_TOKEN (the same variable the Terraform provider reads)",
-    });
-  }
+  checkToken(token);
+  const base = checkBaseUrl(baseUrl, baseUrlSource);
   const fullPolicy = { ...DEFAULT_POLICY, ...policy };
   const fullDeps: RequestDeps = {
     fetch: deps.fetch ?? globalThis.fetch,
@@ -68,7 +69,7 @@ export function createCentralClient({
     signal?: AbortSignal,
   ) => {
     const body = await sendCentralRequest(
-      { baseUrl, token, method: "GET", path, subject, signal },
+      { ...base, token, method: "GET", path, subject, signal },
       fullPolicy,
       fullDeps,
     );
@@ -76,7 +77,7 @@ export function createCentralClient({
   };
 
   return {
-    baseUrl,
+    baseUrl: base.baseUrl,
     getStatus: (signal) => get("/status", "the account", centralStatusSchema, signal),
     getNetwork: async (networkId, signal) => {
       const id = checkNetworkId(networkId);
@@ -93,6 +94,61 @@ export function createCentralClient({
       return get(path, `member ${nodeId} of network ${id}`, centralMemberSchema, signal);
     },
   };
+}
+
+function checkToken(token: string): void {
+  if (token.trim() === "") {
+    throw new InputError("ZEROTIER_CENTRAL_TOKEN is not set", {
+      code: "central-token-missing",
+      hint: "export ZEROTIER_CENTRAL_TOKEN with an API token from Central's Account page",
+    });
+  }
+  // Printable ASCII without spaces: anything else cannot be a Central token and would break
+  // (or smuggle lines into) the Authorization header.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new InputError(
+      "ZEROTIER_CENTRAL_TOKEN holds spaces, line breaks or other characters no token has",
+      {
+        code: "central-token-invalid",
+        hint: "set it to the API token exactly as Central shows it, e.g. without a trailing newline",
+      },
+    );
+  }
+}
+
+function checkBaseUrl(
+  baseUrl: string | undefined,
+  source = "the Central URL",
+): { baseUrl: string; baseUrlLabel: string } {
+  if (baseUrl === undefined) {
+    const label = `${DEFAULT_CENTRAL_URL} (the default; ZEROTIER_CENTRAL_URL is not set)`;
+    return { baseUrl: DEFAULT_CENTRAL_URL, baseUrlLabel: label };
+  }
+  const bad = (why: string) =>
+    new InputError(`${source}: ${why}`, {
+      code: "central-url-invalid",
+      hint: "use an http or https URL such as https://my.zerotier.com/api, or unset it",
+    });
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw bad(`${JSON.stringify(withoutUserinfo(baseUrl))} is not a URL`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    url.username = "";
+    url.password = "";
+    throw bad(`${url.href} must not carry a user name or password (the token is sent apart)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw bad(`${JSON.stringify(url.href)} is not an http or https URL`);
+  }
+  return { baseUrl, baseUrlLabel: `${url.href} (from ${source})` };
+}
+
+// For an unparsable value: drops anything shaped like `user:password@` before showing it.
+function withoutUserinfo(value: string): string {
+  return value.replace(/\/\/[^/@]*@/, "//");
 }
 
 function checkNetworkId(networkId: string): string {

@@ -1,5 +1,6 @@
-// One Central API call with timeouts and retries. Messages name the method and URL path only:
-// the token travels in a header and never reaches an error, and the host is left out with it.
+// One Central API call with timeouts and retries. The token travels in a header and is scrubbed
+// from every reply excerpt and cause that could reach a message; the URL is shown without
+// credentials (the client refuses a URL that carries any).
 import { EnvironmentError, InputError } from "../../errors/index.js";
 
 export interface RequestPolicy {
@@ -11,6 +12,8 @@ export interface RequestPolicy {
   baseDelayMs: number;
   /** No wait, Retry-After included, is longer than this. */
   maxDelayMs: number;
+  /** Largest reply body read, in bytes; a longer one fails instead of filling memory. */
+  maxReplyBytes: number;
 }
 
 export interface RequestDeps {
@@ -22,6 +25,8 @@ export interface RequestDeps {
 
 export interface CentralRequest {
   baseUrl: string;
+  /** How to name the base URL in messages: its address and where it came from. */
+  baseUrlLabel: string;
   token: string;
   method: "GET" | "POST" | "DELETE";
   path: string;
@@ -32,6 +37,7 @@ export interface CentralRequest {
 }
 
 const USER_AGENT = "ztlab";
+const REDACTED = "[token redacted]";
 
 /** Sends the request, retrying 429 and 5xx replies and network failures; returns parsed JSON. */
 export async function sendCentralRequest(
@@ -54,8 +60,8 @@ export async function sendCentralRequest(
     `ZeroTier Central: ${where} failed after ${policy.attempts} attempts`,
     {
       code: "central-unavailable",
-      details: [`last: ${lastProblem}`],
-      hint: "Central may be down or rate limiting; try again in a minute",
+      details: [`last: ${lastProblem}`, `Central URL: ${request.baseUrlLabel}`],
+      hint: "Central may be down or rate limiting, or the URL is wrong; try again in a minute",
     },
   );
 }
@@ -69,6 +75,7 @@ async function attemptOnce(
   deps: RequestDeps,
   where: string,
 ): Promise<Outcome> {
+  const scrub = scrubberOf(request.token);
   const timeout = AbortSignal.timeout(policy.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
   let response: Response;
@@ -83,21 +90,29 @@ async function attemptOnce(
     if (request.signal?.aborted) throw request.signal.reason;
     if (timeout.aborted)
       return { kind: "retry", problem: `no answer within ${policy.timeoutMs} ms` };
-    return { kind: "retry", problem: `cannot connect (${causeCode(error)})` };
+    const cause = scrub(causeText(error));
+    if (/redirect/i.test(cause)) {
+      throw new EnvironmentError(`ZeroTier Central: ${where} was redirected too many times`, {
+        code: "central-redirect-loop",
+        details: [`${cause}`, `Central URL: ${request.baseUrlLabel}`],
+        hint: "the URL answers with a redirect loop; check ZEROTIER_CENTRAL_URL",
+      });
+    }
+    return { kind: "retry", problem: `cannot connect (${cause})` };
   }
-  const bodyText = await readBody(response, signal, timeout, policy.timeoutMs);
+  const bodyText = await readBody(response, { signal, timeout, policy, where });
   if (bodyText === undefined) {
     return { kind: "retry", problem: `reply body not complete within ${policy.timeoutMs} ms` };
   }
-  if (response.status === 200) return { kind: "done", value: parseJson(bodyText, where) };
+  if (response.status === 200) return { kind: "done", value: parseJson(bodyText, where, scrub) };
   if (response.status === 429 || response.status >= 500) {
     return {
       kind: "retry",
-      problem: `HTTP ${response.status}${briefBody(bodyText)}`,
+      problem: `HTTP ${response.status}${briefBody(scrub(bodyText))}`,
       retryAfterMs: retryAfterOf(response.headers, deps.now(), response.status === 429),
     };
   }
-  throw statusError(response.status, where, request.subject, bodyText);
+  throw statusError(response.status, where, request.subject, scrub(bodyText));
 }
 
 function headersOf(request: CentralRequest): Record<string, string> {
@@ -114,32 +129,62 @@ function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, "")}${path}`;
 }
 
+// Reads the body as a stream and stops at the size cap, so a huge or endless reply cannot
+// exhaust memory.
 async function readBody(
   response: Response,
-  signal: AbortSignal,
-  timeout: AbortSignal,
-  timeoutMs: number,
+  {
+    signal,
+    timeout,
+    policy,
+    where,
+  }: { signal: AbortSignal; timeout: AbortSignal; policy: RequestPolicy; where: string },
 ): Promise<string | undefined> {
+  const tooLarge = () => {
+    const mb = Math.round(policy.maxReplyBytes / 1024 / 1024);
+    return new EnvironmentError(`ZeroTier Central: ${where} answered with more than ${mb} MB`, {
+      code: "central-reply-too-large",
+      hint: "that is far more than Central sends; check ZEROTIER_CENTRAL_URL",
+    });
+  };
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > policy.maxReplyBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return await response.text();
+    if (response.body !== null) {
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > policy.maxReplyBytes) {
+          await response.body.cancel().catch(() => undefined);
+          throw tooLarge();
+        }
+        chunks.push(chunk);
+      }
+    }
   } catch (error) {
+    if (error instanceof EnvironmentError) throw error;
     if (timeout.aborted) return undefined;
     if (signal.aborted) throw signal.reason;
-    throw new EnvironmentError(`ZeroTier Central: reply broke off (${timeoutMs} ms budget)`, {
-      code: "central-unavailable",
-      cause: error,
-    });
+    throw new EnvironmentError(
+      `ZeroTier Central: reply broke off (${policy.timeoutMs} ms budget)`,
+      { code: "central-unavailable" },
+    );
   }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-function parseJson(text: string, where: string): unknown {
+// The parser's own error is left out: its message quotes the start of the reply.
+function parseJson(text: string, where: string, scrub: (text: string) => string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
+  } catch {
     throw new EnvironmentError(`ZeroTier Central: ${where} answered with something not JSON`, {
       code: "central-bad-reply",
-      cause: error,
-      details: [`reply starts: ${text.slice(0, 80)}`],
+      details: [`reply starts: ${oneLine(scrub(text)).slice(0, 80)}`],
     });
   }
 }
@@ -156,7 +201,8 @@ function retryAfterOf(headers: Headers, now: number, isRateLimit: boolean): numb
 }
 
 function statusError(status: number, where: string, subject: string, body: string) {
-  const details = body.trim() === "" ? [] : [`reply: ${body.trim().slice(0, 200)}`];
+  const excerpt = oneLine(body).slice(0, 200);
+  const details = excerpt === "" ? [] : [`reply: ${excerpt}`];
   if (status === 401) {
     return new EnvironmentError(`ZeroTier Central: ${where} was refused: the token is not valid`, {
       code: "central-unauthorized",
@@ -185,12 +231,22 @@ function statusError(status: number, where: string, subject: string, body: strin
 }
 
 function briefBody(text: string): string {
-  const trimmed = text.trim();
-  return trimmed === "" ? "" : `: ${trimmed.slice(0, 120)}`;
+  const line = oneLine(text);
+  return line === "" ? "" : `: ${line.slice(0, 120)}`;
 }
 
-function causeCode(error: unknown): string {
+// Reply excerpts go on one line of a message: control characters and runs of space collapse.
+function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, " ").trim();
+}
+
+function scrubberOf(token: string): (text: string) => string {
+  return (text) => (token === "" ? text : text.split(token).join(REDACTED));
+}
+
+function causeText(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error && "code" in cause) return String(cause.code);
+  if (cause instanceof Error) return cause.message;
   return error instanceof Error ? error.message : String(error);
 }

@@ -196,6 +196,118 @@ describe("createCentralClient", () => {
     server = await startCentralServer({ tokens: [], networks: {}, members: {} });
   });
 
+  it("names the URL and where it came from when it cannot connect", async () => {
+    const url = server.url;
+    await server.close();
+    const error = await failure(
+      createCentralClient({
+        baseUrl: url,
+        baseUrlSource: "ZEROTIER_CENTRAL_URL",
+        token: TOKEN,
+        policy: { ...FAST, attempts: 1 },
+      }).getNetwork(NWID),
+    );
+    expect((error as { details?: string[] }).details).toContain(
+      `Central URL: ${url} (from ZEROTIER_CENTRAL_URL)`,
+    );
+    server = await startCentralServer({ tokens: [], networks: {}, members: {} });
+  });
+
+  it("says the default URL is in use when none is given", async () => {
+    const fetch = () => Promise.reject(new TypeError("fetch failed"));
+    const error = await failure(
+      createCentralClient({
+        token: TOKEN,
+        policy: { ...FAST, attempts: 1 },
+        deps: { fetch },
+      }).getStatus(),
+    );
+    expect((error as { details?: string[] }).details?.[1]).toBe(
+      "Central URL: https://my.zerotier.com/api (the default; ZEROTIER_CENTRAL_URL is not set)",
+    );
+  });
+
+  it("reports a redirect loop as such, without retrying", async () => {
+    const loop = Array.from({ length: 30 }, () => ({
+      status: 302,
+      headers: { location: `${server.url}/status` },
+    }));
+    server.script("/status", loop);
+    const error = await failure(client().getStatus());
+    expect(error.code).toBe("central-redirect-loop");
+    expect(error.message).toContain("redirected too many times");
+    expect(server.requests.length).toBeLessThanOrEqual(21);
+  });
+
+  it.each([
+    ["a 200 that is not JSON", 200, "<html><p>you sent: token %s</p></html>"],
+    ["a 401", 401, "bad Authorization: token %s"],
+    ["a 502", 502, "upstream saw token %s"],
+    ["a 404", 404, "no such network for %s"],
+  ])("keeps the token out of %s that echoes it", async (_what, status, body) => {
+    server.script(`/network/${NWID}`, [
+      { status, body: body.replace("%s", TOKEN) },
+      { status, body: body.replace("%s", TOKEN) },
+      { status, body: body.replace("%s", TOKEN) },
+    ]);
+    const error = await failure(client().getNetwork(NWID));
+    const everything = JSON.stringify({
+      message: error.message,
+      details: (error as { details?: string[] }).details,
+      cause: String((error as { cause?: unknown }).cause),
+    });
+    expect(everything).toContain("[token redacted]");
+    expect(everything).not.toContain(TOKEN);
+  });
+
+  it.each([
+    ["", "not set", "central-token-missing"],
+    ["fake-zt-secret-456\nX: 1", "line breaks", "central-token-invalid"],
+    ["two words", "spaces", "central-token-invalid"],
+  ])("refuses the token %j before any request", (token, message, code) => {
+    const create = () => createCentralClient({ baseUrl: server.url, token });
+    expect(create).toThrow(expect.objectContaining({ code, exitCode: 2 }));
+    expect(create).toThrow(new RegExp(message));
+    expect(create).not.toThrow(/fake-zt-secret/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["not a url", "is not a URL"],
+    ["ftp://127.0.0.1/api", "is not an http or https URL"],
+    ["http://user:pw-secret@127.0.0.1:1/api", "must not carry a user name or password"],
+  ])("refuses the URL %s with an input error", (baseUrl, message) => {
+    const create = () =>
+      createCentralClient({ baseUrl, baseUrlSource: "ZEROTIER_CENTRAL_URL", token: TOKEN });
+    expect(create).toThrow(expect.objectContaining({ code: "central-url-invalid", exitCode: 2 }));
+    expect(create).toThrow(new RegExp(`^ZEROTIER_CENTRAL_URL: .*${message}`));
+    expect(create).not.toThrow(/pw-secret/);
+  });
+
+  it("stops reading a reply larger than the cap", async () => {
+    server.script(`/network/${NWID}`, [{ status: 200, body: "x".repeat(5_000) }]);
+    const error = await failure(
+      client({ policy: { ...FAST, maxReplyBytes: 1_000 } }).getNetwork(NWID),
+    );
+    expect(error.code).toBe("central-reply-too-large");
+  });
+
+  it("stops reading a streamed reply without a length once it passes the cap", async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1_000));
+      },
+    });
+    const fetch = () => Promise.resolve(new Response(stream, { status: 200 }));
+    const error = await failure(
+      client({ policy: { ...FAST, maxReplyBytes: 10_000 }, deps: { fetch } }).getNetwork(NWID),
+    );
+    expect(error.code).toBe("central-reply-too-large");
+    expect(pulled).toBeLessThan(20);
+  });
+
   it("rejects a malformed network id before any request", async () => {
     await expect(client().getNetwork("nope")).rejects.toThrow(/not a ZeroTier network id/);
     expect(server.requests).toHaveLength(0);
@@ -203,7 +315,10 @@ describe("createCentralClient", () => {
 
   it("refuses an empty token with a hint naming the variable", () => {
     expect(() => createCentralClient({ baseUrl: server.url, token: " " })).toThrow(
-      expect.objectContaining({ code: "central-token-missing" }),
+      expect.objectContaining({
+        code: "central-token-missing",
+        hint: expect.stringContaining("ZEROTIER_CENTRAL_TOKEN"),
+      }),
     );
   });
 
