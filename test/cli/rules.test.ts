@@ -144,16 +144,20 @@ describe("ztlab rules check", () => {
 });
 
 describe("ztlab rules show", () => {
-  it("prints the lab's rules with the tap placeholder and the mode's meaning", async () => {
+  it("prints only the compilable program on stdout and the meaning on stderr", async () => {
     const lab = structuredClone(REFERENCE_LAB);
     lab.network = { ...lab.network, flow_rules: { mode: "watch", tap: "do", drop_non_ip: false } };
     await writeFile(join(cwd, "ztlab.json"), JSON.stringify(lab));
     const run = await ztlab(["rules", "show"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      "watch -1 <do> chr inbound;\naccept;\n\n" +
-        "watch: inbound frames of every member are copied to do (10.0.1.1)\n",
+      "# tap: do (node id known after apply; 0000000000 stands in)\n" +
+        "watch -1 0000000000 chr inbound;\naccept;\n",
     );
+    expect(run.stderr).toBe("watch: inbound frames of every member are copied to do (10.0.1.1)\n");
+    const checked = await ztlab(["rules", "check", "-", "--strict"], run.stdout);
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toBe("");
   });
 
   it("shows the built-in lab's rules when there is no lab file", async () => {
@@ -162,9 +166,20 @@ describe("ztlab rules show", () => {
     expect(JSON.parse(run.stdout)).toEqual({
       mode: "off",
       tap: "do",
-      dropNonIp: false,
+      drop_non_ip: false,
       rules: "accept;\n",
       meaning: "off: all traffic is accepted, nothing is copied",
     });
+  });
+});
+
+describe("ztlab rules check without a file", () => {
+  it("checks the lab's own rules program", async () => {
+    const lab = structuredClone(REFERENCE_LAB);
+    lab.network = { ...lab.network, flow_rules: { mode: "tee", tap: "do", drop_non_ip: true } };
+    await writeFile(join(cwd, "ztlab.json"), JSON.stringify(lab));
+    const run = await ztlab(["rules", "check"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("ok\n6 rule entries (3 actions, 3 matches)\n0 tags\n0 capabilities\n");
   });
 });

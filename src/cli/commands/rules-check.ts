@@ -1,4 +1,4 @@
-// `ztlab rules check FILE|-`: the compiler's verdict, with excerpts, and exit 2 on errors.
+// `ztlab rules check [FILE|-]`: the compiler's verdict, with excerpts, and exit 2 on errors.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError } from "../../errors/index.js";
@@ -9,10 +9,9 @@ import { EXIT_BAD_INPUT } from "../report-error.js";
 
 export async function checkRulesFile(
   ctx: CliContext,
-  { file, strict }: { file: string; strict: boolean },
+  { file, strict }: { file: string | undefined; strict: boolean },
 ): Promise<number> {
-  const fileName = file === "-" ? "<stdin>" : file;
-  const source = file === "-" ? await readStdin(ctx) : await readRules(resolve(ctx.cwd, file));
+  const { fileName, source } = await readProgram(ctx, file);
   const result = compileRules(source, { strict });
   const print = (list: readonly RulesDiagnostic[], kind: string) => {
     for (const diagnostic of list.slice(0, MAX_PRINTED)) {
@@ -59,6 +58,19 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function names(byName: Record<string, unknown>): string {
   const keys = Object.keys(byName);
   return keys.length === 0 ? "" : `: ${keys.join(", ")}`;
+}
+
+async function readProgram(
+  ctx: CliContext,
+  file: string | undefined,
+): Promise<{ fileName: string; source: string }> {
+  if (file === "-") return { fileName: "<stdin>", source: await readStdin(ctx) };
+  if (file !== undefined)
+    return { fileName: file, source: await readRules(resolve(ctx.cwd, file)) };
+  const { loadLabAndPlan } = await import("../lab-loading.js");
+  const { labRulesProgram } = await import("./rules-show.js");
+  const { plan } = await loadLabAndPlan(ctx);
+  return { fileName: "network.flow_rules", source: labRulesProgram(plan) };
 }
 
 async function readRules(path: string): Promise<string> {
