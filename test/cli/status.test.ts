@@ -129,6 +129,45 @@ describe("ztlab status", () => {
     ]);
   });
 
+  it("indents the single --json document", async () => {
+    const run = await runZtlab(["--json", "status", "--network", NWID], { cwd: dir, env: env() });
+    expect(run.stdout.startsWith('{\n  "network": {')).toBe(true);
+  });
+
+  it("prints JSON Lines with --json --watch: one compact document per refresh", async () => {
+    const controller = new AbortController();
+    const run = await runZtlab(["--json", "status", "--network", NWID, "--watch", "1"], {
+      cwd: dir,
+      env: env(),
+      signal: controller.signal,
+      onStdout: (text) => {
+        if (text.split("\n").length > 2) controller.abort();
+      },
+    });
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ network: { id: NWID } });
+  });
+
+  it.each(["1e9", "3601", "0", "-1", "1.5", "abc"])(
+    "exits 2 for --watch %s before asking Central",
+    async (value) => {
+      const run = await runZtlab(["status", "--network", NWID, `--watch=${value}`], {
+        cwd: dir,
+        env: env(),
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("--watch");
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it("documents the --watch bounds and JSON Lines in its help", async () => {
+    const run = await runZtlab(["status", "--help"], { cwd: dir });
+    expect(run.stdout).toContain("1 to 3600 seconds");
+    expect(run.stdout).toContain("JSON Lines");
+  });
+
   it("refreshes in place with --watch until interrupted", async () => {
     const controller = new AbortController();
     const run = await runZtlab(["status", "--network", NWID, "--watch", "1"], {

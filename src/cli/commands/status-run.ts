@@ -11,6 +11,7 @@ import type { StatusFlags } from "./status.js";
 const CLEAR_SCREEN = "\x1b[H\x1b[2J";
 
 export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<number> {
+  const interval = flags.watch === undefined || flags.watch === false ? undefined : seconds(flags);
   const loaded = await loadLabAndPlan(ctx);
   // The client checks both before any request: a missing or malformed one exits 2.
   const client = createCentralClient({
@@ -20,9 +21,14 @@ export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<nu
   });
   const { networkId, outputs } = await networkOf(ctx, flags, loaded);
 
-  const interval = flags.watch === undefined || flags.watch === false ? undefined : seconds(flags);
   for (;;) {
-    const text = await snapshot(ctx, { client, networkId, outputs, loaded });
+    const text = await snapshot(ctx, {
+      client,
+      networkId,
+      outputs,
+      loaded,
+      watching: interval !== undefined,
+    });
     const clear = interval !== undefined && ctx.stdout.isTTY === true && !ctx.options.json;
     ctx.stdout.write(clear ? CLEAR_SCREEN + text : text);
     if (interval === undefined) return 0;
@@ -42,8 +48,10 @@ async function snapshot(
     networkId,
     outputs,
     loaded,
+    watching,
   }: {
     client: CentralClient;
+    watching: boolean;
     networkId: string;
     outputs: LabOutputs | undefined;
     loaded: LabAndPlan;
@@ -61,7 +69,9 @@ async function snapshot(
     outputs,
     now: Date.now(),
   });
-  if (ctx.options.json) return JSON.stringify(statusJson(view)) + "\n";
+  // Watching prints JSON Lines (one compact document per refresh); a single shot is indented.
+  if (ctx.options.json)
+    return JSON.stringify(statusJson(view), null, watching ? undefined : 2) + "\n";
   return renderStatus(view);
 }
 
@@ -90,6 +100,18 @@ async function networkOf(
   return { networkId: outputs.networkId, outputs };
 }
 
+export const MAX_WATCH_SECONDS = 3600;
+
 function seconds(flags: StatusFlags): number {
-  return typeof flags.watch === "string" ? positiveInt(flags.watch, "--watch") : 5;
+  if (typeof flags.watch !== "string") return 5;
+  const value = positiveInt(flags.watch, "--watch");
+  if (value > MAX_WATCH_SECONDS) {
+    throw new InputError(
+      `--watch: ${value} seconds is longer than ${MAX_WATCH_SECONDS} (an hour)`,
+      {
+        code: "invalid-flag",
+      },
+    );
+  }
+  return value;
 }
