@@ -1,8 +1,12 @@
 // Changing a few scalars of a YAML or JSON lab file in place: only the changed values' text is
 // replaced, so comments, key order, quoting and spacing stay byte for byte.
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { access, chmod, chown, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isScalar, parseDocument, parse, type YAMLMap } from "yaml";
-import { InputError } from "../errors/index.js";
+import { EnvironmentError, InputError, type ZtlabError } from "../errors/index.js";
 import type { LabFormat } from "./lab-source.js";
 
 export type LabScalar = string | boolean | number;
@@ -168,5 +172,51 @@ function endOfLine(text: string, offset: number): number {
 function notAMap(path: readonly string[]): InputError {
   return new InputError(`${path.join(".") || "the lab file"} is not a mapping; cannot edit it`, {
     code: "lab-file-edit",
+  });
+}
+
+/**
+ * Replaces a lab file with new text in one step: a temporary file beside it (same mode and, when
+ * allowed, owner) is renamed over it, so a failure leaves the old file whole. A link is followed
+ * to the file it points to.
+ */
+export async function replaceLabFile(path: string, text: string): Promise<void> {
+  const real = await checkLabFileWritable(path);
+  const { mode, uid, gid } = await stat(real);
+  const temp = join(dirname(real), `.${basename(real)}.ztlab-${randomBytes(4).toString("hex")}`);
+  try {
+    await writeFile(temp, text, { flag: "wx", mode: mode & 0o7777 });
+    await chmod(temp, mode & 0o7777);
+    // Only root may give a file away; anyone else writes files they own anyway.
+    await chown(temp, uid, gid).catch(() => undefined);
+    await rename(temp, real);
+  } catch (error) {
+    throw labFileUnwritable(path, error);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Fails as replaceLabFile would when the file or its directory cannot be written. */
+export async function checkLabFileWritable(path: string): Promise<string> {
+  try {
+    const real = await realpath(path);
+    await access(real, constants.W_OK);
+    await access(dirname(real), constants.W_OK);
+    return real;
+  } catch (error) {
+    throw labFileUnwritable(path, error);
+  }
+}
+
+// The lab file is the user's input: one that cannot be written is exit 2 (a full disk, exit 1).
+function labFileUnwritable(path: string, error: unknown): ZtlabError {
+  const code = (error as NodeJS.ErrnoException).code ?? "unknown";
+  const Kind =
+    code === "ENOSPC" || code === "EDQUOT" || code === "EIO" ? EnvironmentError : InputError;
+  return new Kind(`${path}: cannot write the lab file (${code}); it was not changed`, {
+    code: "lab-file-unwritable",
+    cause: error,
+    hint: "make it writable, or edit network.flow_rules by hand",
   });
 }

@@ -34,5 +34,5 @@ export {
 export type { CloudKind } from "./cloud-kinds.js";
 export { labJsonSchema } from "./json-schema.js";
 export { STARTER_LAB_YAML, starterLabText, writeStarterLab } from "./starter-lab.js";
-export { editLabText } from "./edit-lab-file.js";
+export { editLabText, replaceLabFile, checkLabFileWritable } from "./edit-lab-file.js";
 export type { LabEdit, LabScalar } from "./edit-lab-file.js";

@@ -1,9 +1,10 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { REFERENCE_LAB, STARTER_LAB_YAML } from "../../src/config/index.js";
 import { runZtlab } from "../helpers/cli-run.js";
+import { canMakeImmutable, whileImmutable } from "../helpers/immutable.js";
 
 let cwd: string;
 
@@ -159,7 +160,8 @@ describe("ztlab tap", () => {
       ].join("\n"),
     );
     await chmod(join(bin, "terraform"), 0o755);
-    const run = await runZtlab(["tap", "tee"], { cwd, env: { PATH: bin } });
+    const env = { PATH: bin, ZEROTIER_CENTRAL_TOKEN: "test-token" };
+    const run = await runZtlab(["tap", "tee"], { cwd, env });
     expect(run.stderr).not.toContain("error");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("applied zerotier_network.demolab");
@@ -170,4 +172,74 @@ describe("ztlab tap", () => {
     expect(apply).toContain("-target=zerotier_network.demolab");
     expect(apply?.match(/-target=/g)).toHaveLength(1);
   });
+
+  it("changes nothing and exits 2 when the directory holds files ztlab did not write", async () => {
+    const before = await writeLab();
+    await mkdir(join(cwd, "ztlab-terraform"));
+    await writeFile(join(cwd, "ztlab-terraform", "main.tf"), "# mine");
+    const run = await runZtlab(["tap", "tee", "--no-apply"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("not written by ztlab");
+    expect(run.stderr).toContain("with --dir");
+    expect(run.stderr).not.toContain("--out");
+    expect(run.stdout).toBe("");
+    expect(await readFile(join(cwd, "ztlab.yaml"), "utf8")).toBe(before);
+    expect(await readdir(join(cwd, "ztlab-terraform"))).toEqual(["main.tf"]);
+  });
+
+  it("exits 2 naming ZEROTIER_CENTRAL_TOKEN before writing anything when applying", async () => {
+    const before = await writeLab();
+    const run = await runZtlab(["tap", "tee"], { cwd, env: { PATH: "/nonexistent" } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("set ZEROTIER_CENTRAL_TOKEN");
+    expect(run.stdout).toBe("");
+    expect(await readFile(join(cwd, "ztlab.yaml"), "utf8")).toBe(before);
+    expect(await readdir(cwd)).toEqual(["ztlab.yaml"]);
+  });
+
+  it("keeps a CRLF lab file's line endings and the file's mode", async () => {
+    const before = await writeLab(LAB_YAML.replaceAll("\n", "\r\n"));
+    await chmod(join(cwd, "ztlab.yaml"), 0o640);
+    const run = await runZtlab(["tap", "tee", "--to", "aws", "--no-apply"], { cwd });
+    expect(run.code).toBe(0);
+    const after = await readFile(join(cwd, "ztlab.yaml"), "utf8");
+    expect(after.replaceAll("\r\n", "").includes("\n")).toBe(false);
+    expect(after).toBe(
+      before
+        .replace("mode: off                     #", "mode: tee                     #")
+        .replace("tap: do                       #", "tap: aws                      #"),
+    );
+    expect((await stat(join(cwd, "ztlab.yaml"))).mode & 0o777).toBe(0o640);
+    expect(await readdir(cwd)).toEqual(["ztlab-terraform", "ztlab.yaml"]);
+  });
+
+  it("replaces a block scalar mode value", async () => {
+    await writeLab(LAB_YAML.replace(/mode: off .*\n/, "mode: >-\n      off\n"));
+    const run = await runZtlab(["tap", "tee", "--no-apply"], { cwd });
+    expect(run.stderr).not.toContain("error");
+    expect(run.code).toBe(0);
+    expect(await readFile(join(cwd, "ztlab.yaml"), "utf8")).toContain("    mode: tee\n    tap: do");
+  });
+
+  it("prints nothing but errors under --quiet", async () => {
+    await writeLab();
+    const run = await runZtlab(["--quiet", "tap", "tee", "--no-apply"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toBe("");
+    expect(await readFile(join(cwd, "ztlab.yaml"), "utf8")).toContain("mode: tee");
+  });
+
+  it.skipIf(!canMakeImmutable)(
+    "exits 2 naming an unwritable lab file before printing or writing anything (needs chattr)",
+    async () => {
+      const before = await writeLab();
+      const path = join(cwd, "ztlab.yaml");
+      const run = await whileImmutable(path, () => runZtlab(["tap", "tee", "--no-apply"], { cwd }));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error: .*ztlab\.yaml: cannot write the lab file \(EPERM\)/);
+      expect(run.stdout).toBe("");
+      expect(await readFile(path, "utf8")).toBe(before);
+      expect(await readdir(cwd)).toEqual(["ztlab.yaml"]);
+    },
+  );
 });

@@ -1,11 +1,11 @@
 // `ztlab tap`: edit the lab file's flow_rules, re-synthesize, apply only the network.
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { FlowRulesMode, LabSource, LoadedLab } from "../../config/index.js";
 import { InputError } from "../../errors/index.js";
 import type { LabPlan } from "../../plan/index.js";
 import type { CliContext } from "../cli-context.js";
+import { MissingCredentialsError, ZEROTIER_TOKEN } from "./credential-check.js";
 import { labRulesView } from "./rules-show.js";
 import type { TapFlags } from "./tap.js";
 
@@ -27,34 +27,69 @@ export async function switchTap(
     ctx.note(`flow rules already in mode ${flags.mode}; nothing to change`);
     return 0;
   }
+  // Applying needs only the ZeroTier token (the network is the one target); without it nothing
+  // is written, as `up` does.
+  if (flags.apply) checkToken(ctx);
   const next = await editAndReload(lab, source, edits);
   const { terraformDir } = await import("./engine-session.js");
   const dir = terraformDir(ctx, lab, flags);
-  // Synthesis runs before anything is written, so a lab it rejects leaves every file as it was.
-  const { synthesizeLab, writeSynthDirectory } = await import("../../synth/index.js");
+  // Synthesis and every check of both writes run before anything is written, so a lab it
+  // rejects or a directory it may not write leaves every file as it was.
+  const { checkSynthDirectory, synthesizeLab, writeSynthDirectory } =
+    await import("../../synth/index.js");
+  const { checkLabFileWritable, replaceLabFile } = await import("../../config/index.js");
   const synthesized = synthesizeLab(next.plan, { state: lab.config.state });
+  const target = {
+    dir,
+    result: synthesized,
+    flag: "--dir",
+    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+  };
+  await checkSynthDirectory(target);
+  await checkLabFileWritable(source.path);
+  ctx.signal?.throwIfAborted();
 
+  await replaceLabFile(source.path, next.text);
+  let report;
+  try {
+    report = await writeSynthDirectory(target);
+  } catch (error) {
+    // The lab file and the directory go together: put the old text back (best effort).
+    await replaceLabFile(source.path, lab.text ?? "").catch(() => undefined);
+    throw error;
+  }
+
+  const quiet = ctx.level === "quiet";
   const before = labRulesView(plan);
   const after = labRulesView(next.plan);
-  ctx.out(`old rules (${before.mode}):\n${indent(before.rules)}`);
-  ctx.out(`new rules (${after.mode}):\n${indent(after.rules)}`);
-  ctx.out(after.meaning);
-  await writeFile(source.path, next.text);
+  if (!quiet) {
+    ctx.out(`old rules (${before.mode}):\n${indent(before.rules)}`);
+    ctx.out(`new rules (${after.mode}):\n${indent(after.rules)}`);
+    ctx.out(after.meaning);
+  }
   const shownLab = relative(ctx.cwd, source.path) || source.path;
   ctx.note(`updated ${shownLab}: ${edits.map(describe).join(", ")}`);
-  const report = await writeSynthDirectory({ dir, result: synthesized });
   const changed = report.files.filter((file) => file.change !== "unchanged").map((f) => f.name);
   ctx.note(`re-synthesized ${relative(ctx.cwd, dir) || "."}: ${changed.join(", ") || "no change"}`);
 
   const chdir = relative(ctx.cwd, dir) || ".";
   const command = `terraform -chdir=${chdir} apply -target=${NETWORK_TARGET}`;
   if (!flags.apply) {
-    ctx.out(`to apply: ${command}`);
+    if (!quiet) ctx.out(`to apply: ${command}`);
     return 0;
   }
   await applyNetwork(ctx, { dir, flags });
-  ctx.out(`applied ${NETWORK_TARGET}`);
+  if (!quiet) ctx.out(`applied ${NETWORK_TARGET}`);
   return 0;
+}
+
+function checkToken(ctx: CliContext): void {
+  if ((ctx.env[ZEROTIER_TOKEN] ?? "") !== "") return;
+  throw new MissingCredentialsError("missing credentials for zerotier; nothing was changed", {
+    code: "missing-credentials",
+    details: ["zerotier:", `  set ${ZEROTIER_TOKEN}`],
+    hint: "export it (its value is never shown), or pass --no-apply to edit and synthesize only",
+  });
 }
 
 type FileSource = LabSource & { kind: "file"; format: "yaml" | "json" };

@@ -6,6 +6,8 @@ const HELP_AFTER = `
 Changes network.flow_rules in the lab file (only the changed values; comments and layout stay),
 shows the old and new rules, rewrites the Terraform directory and applies only the network:
   terraform -chdir=<dir> apply -target=zerotier_network.demolab
+Applying needs ZEROTIER_CENTRAL_TOKEN; without it (or when the lab file or directory cannot be
+written) nothing is changed. The lab file is replaced in one step, keeping its mode and line ends.
   off    accept everything, copy nothing
   tee    copy every frame of every member to the tap node
   watch  copy inbound frames of every member to the tap node`;
