@@ -1,5 +1,5 @@
 // Loading the lab for a command: the file (or the built-in lab, said in one line) and its plan.
-import type { Locate, LoadedLab } from "../config/index.js";
+import type { CloudKind, Locate, LoadedLab } from "../config/index.js";
 import { ValidationError, type ValidationProblem } from "../errors/index.js";
 import type { LabPlan, ResolveOptions } from "../plan/index.js";
 import type { CliContext } from "./cli-context.js";
@@ -24,6 +24,9 @@ export async function loadLabAndPlan(
 ): Promise<LabAndPlan> {
   const { loadLab, InvalidLabError, isUnder, sortProblems } = await import("../config/index.js");
   const { resolvePlan } = await import("../plan/index.js");
+  // `enabled: auto` resolves the same way in every command: on when the cloud's credentials are
+  // in this environment.
+  options = { hasCredentials: await credentialsPresent(ctx), ...options };
 
   let lab: LoadedLab;
   try {
@@ -50,6 +53,13 @@ export async function loadLabAndPlan(
     const placed = error.problems.map((problem) => placeProblem(problem, lab.locate));
     throw new ValidationError(sortProblems(placed), { source: origin, code: error.code });
   }
+}
+
+async function credentialsPresent(ctx: CliContext): Promise<(cloud: CloudKind) => boolean> {
+  const { cloudModule } = await import("../clouds/index.js");
+  const { hasCloudCredentials } = await import("./commands/credential-check.js");
+  const lookup = { env: ctx.env, spec: (cloud: CloudKind) => cloudModule(cloud)?.credentials };
+  return (cloud) => hasCloudCredentials(cloud, lookup);
 }
 
 function planProblems(resolve: () => unknown): ValidationProblem[] {

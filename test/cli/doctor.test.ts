@@ -26,7 +26,9 @@ describe("ztlab doctor", () => {
       expect(result.stdout).toContain("missing  zerotier: ZEROTIER_CENTRAL_TOKEN not set");
       expect(result.stdout).toContain("ok       digitalocean (nodes: do)");
       expect(result.stdout).toContain("DIGITALOCEAN_TOKEN set");
-      expect(result.stdout).toContain("missing  aws (nodes: aws)");
+      expect(result.stdout).toContain(
+        "skipped  aws (nodes: aws) (auto): no credentials, so these nodes are left out",
+      );
       expect(result.stdout).toContain("AWS_ACCESS_KEY_ID missing, AWS_SECRET_ACCESS_KEY missing");
       expect(result.stdout).not.toContain("equinix");
       expect(result.stdout).toContain(

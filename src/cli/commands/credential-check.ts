@@ -17,6 +17,8 @@ export interface CloudCredentials {
   cloud: CloudKind;
   /** Nodes of the lab on this cloud that want to be built (enabled or auto). */
   nodes: string[];
+  /** Every node here is `enabled: auto` and resolved off: the cloud is skipped, not missing. */
+  skippedAuto: boolean;
   /** False when ztlab has no module for the cloud (nothing to check). */
   supported: boolean;
   ready: boolean;
@@ -71,12 +73,15 @@ export function checkCredentials(plan: LabPlan, lookup: CredentialLookup): Crede
     if (!node.enabled && node.enabledSetting !== "auto") continue;
     byCloud.set(node.cloud, [...(byCloud.get(node.cloud) ?? []), node.name]);
   }
-  const clouds = [...byCloud].map(([cloud, nodes]) => checkCloud(cloud, nodes, lookup));
+  const enabledClouds = new Set(plan.nodes.filter((n) => n.enabled).map((n) => n.cloud));
+  const clouds = [...byCloud].map(([cloud, nodes]) => ({
+    ...checkCloud(cloud, nodes, lookup),
+    skippedAuto: !enabledClouds.has(cloud),
+  }));
   const zerotier = {
     token: isSet(lookup.env, ZEROTIER_TOKEN),
     url: isSet(lookup.env, ZEROTIER_URL),
   };
-  const enabledClouds = new Set(plan.nodes.filter((n) => n.enabled).map((n) => n.cloud));
   const ready =
     zerotier.token && clouds.every((c) => c.ready || !c.supported || !enabledClouds.has(c.cloud));
   return { clouds, zerotier, ready };
@@ -118,7 +123,11 @@ function describeMissing(cloud: CloudCredentials): string[] {
   return options.map((option, i) => `  ${i === 0 ? "" : "or "}${option}`);
 }
 
-function checkCloud(cloud: CloudKind, nodes: string[], lookup: CredentialLookup): CloudCredentials {
+function checkCloud(
+  cloud: CloudKind,
+  nodes: string[],
+  lookup: CredentialLookup,
+): Omit<CloudCredentials, "skippedAuto"> {
   const spec = lookup.spec(cloud);
   if (spec === undefined) {
     return {

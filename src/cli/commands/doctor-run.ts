@@ -6,7 +6,6 @@ import { isZtlabError } from "../../errors/index.js";
 import type { CliContext } from "../cli-context.js";
 import {
   checkCredentials,
-  hasCloudCredentials,
   ZEROTIER_TOKEN,
   ZEROTIER_URL,
   type CloudCredentials,
@@ -32,9 +31,7 @@ const KEY_FILES = ["id_ed25519", "id_ecdsa", "id_rsa"];
 export async function runDoctor(ctx: CliContext, flags: EngineFlags): Promise<number> {
   const { loadLabAndPlan } = await import("../lab-loading.js");
   const lookup = await credentialLookup(ctx);
-  const { plan, origin } = await loadLabAndPlan(ctx, {
-    hasCredentials: (cloud) => hasCloudCredentials(cloud, lookup),
-  });
+  const { plan, origin } = await loadLabAndPlan(ctx);
   const engine = await checkEngine(ctx, flags);
   const credentials = checkCredentials(plan, lookup);
   const ssh = checkSsh(ctx.env);
@@ -110,7 +107,12 @@ function renderDoctor({
 function renderCloud(cloud: CloudCredentials): string[] {
   const head = `${cloud.cloud} (nodes: ${cloud.nodes.join(", ")})`;
   if (!cloud.supported) return [`skipped  ${head}: ztlab cannot build nodes on this cloud yet`];
-  const lines = [`${cloud.ready ? "ok     " : "missing"}  ${head}`];
+  // An `enabled: auto` cloud without credentials is left out of the lab, which is not a fault.
+  const lines = cloud.ready
+    ? [`ok       ${head}`]
+    : cloud.skippedAuto
+      ? [`skipped  ${head} (auto): no credentials, so these nodes are left out`]
+      : [`missing  ${head}`];
   for (const [i, group] of cloud.groups.entries()) {
     const state = group.names.map(
       (name) => `${name} ${group.missing.includes(name) ? "missing" : "set"}`,

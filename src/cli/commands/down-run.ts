@@ -5,7 +5,7 @@ import { discardPlan, engineApply, engineInit, enginePlan } from "../../terrafor
 import type { CliContext } from "../cli-context.js";
 import { changesPerNode, nodeLookup, renderPlanSummary } from "../render/progress-plan.js";
 import { renderProgressSummary } from "../render/progress-summary.js";
-import { checkCredentials, hasCloudCredentials, missingCredentials } from "./credential-check.js";
+import { checkCredentials, missingCredentials } from "./credential-check.js";
 import type { DownFlags } from "./down.js";
 import {
   confirm,
@@ -19,9 +19,7 @@ import {
 export async function runDown(ctx: CliContext, flags: DownFlags): Promise<number> {
   const { loadLabAndPlan } = await import("../lab-loading.js");
   const lookup = await credentialLookup(ctx);
-  const { lab, plan } = await loadLabAndPlan(ctx, {
-    hasCredentials: (cloud) => hasCloudCredentials(cloud, lookup),
-  });
+  const { lab, plan } = await loadLabAndPlan(ctx);
   const dir = terraformDir(ctx, lab, flags);
   if (!existsSync(dir)) {
     throw new EnvironmentError(`${dir}: no Terraform directory, so nothing to destroy`, {

@@ -4,7 +4,7 @@ import { discardPlan, engineApply, engineInit, enginePlan } from "../../terrafor
 import type { CliContext } from "../cli-context.js";
 import { changesPerNode, nodeLookup, renderPlanSummary } from "../render/progress-plan.js";
 import { renderProgressSummary } from "../render/progress-summary.js";
-import { checkCredentials, hasCloudCredentials, missingCredentials } from "./credential-check.js";
+import { checkCredentials, missingCredentials } from "./credential-check.js";
 import {
   confirm,
   credentialLookup,
@@ -19,9 +19,7 @@ export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
   checkFlags(flags);
   const { loadLabAndPlan } = await import("../lab-loading.js");
   const lookup = await credentialLookup(ctx);
-  const { lab, plan } = await loadLabAndPlan(ctx, {
-    hasCredentials: (cloud) => hasCloudCredentials(cloud, lookup),
-  });
+  const { lab, plan } = await loadLabAndPlan(ctx);
 
   // Credentials first: nothing is written or run while any is missing.
   const missing = missingCredentials(plan, checkCredentials(plan, lookup));
