@@ -115,7 +115,7 @@ describe("renderStatus", () => {
       NAME    ROLE     NODE ID     AUTH  ONLINE          LAST SEEN  PHYSICAL     VERSION  ZEROTIER IPS  6PLANE                       RFC4193
       do      node     0a00000001  yes   yes             1s ago     203.0.113.5  1.14.2   10.0.1.1      fc5d:214d:b10a:0:1::1        fd8b:d512:4fd6:f45f:fe99:930a:0:1
       laptop  device   a11c3411ce  -     NOT IN CENTRAL  never      -            -        -             fc5d:214d:b1a1:1c34:11ce::1  fd8b:d512:4fd6:f45f:fe99:93a1:1c34:11ce
-      -       UNKNOWN  ffee000001  NO    never           never      -            -        -             fc5d:214d:b1ff:ee00:1::1     fd8b:d512:4fd6:f45f:fe99:93ff:ee00:1
+      -       UNKNOWN  ffee000001  NO    no              never      -            -        -             fc5d:214d:b1ff:ee00:1::1     fd8b:d512:4fd6:f45f:fe99:93ff:ee00:1
 
       1 member(s) not in the lab file (UNKNOWN)
       "

@@ -98,7 +98,7 @@ describe("ztlab status", () => {
       ["do", "node", "0a00000001", "yes", "yes", "1m ago"],
       ["aws", "node", "0a00000002", "yes", "yes", "2m ago"],
       ["gcp", "node", "0a00000003", "-", "NOT IN CENTRAL", "never"],
-      ["laptop", "device", "a11c3411ce", "yes", "never", "never"],
+      ["laptop", "device", "a11c3411ce", "yes", "no", "never"],
       ["stranger", "UNKNOWN", "ffee000001", "yes", "no", "10m ago"],
     ]);
     expect(rows[0]?.slice(6)).toEqual([

@@ -140,10 +140,9 @@ function rulesModeOf(source: string): string {
 }
 
 function onlineText(state: StatusRow["online"]): string {
-  if (state === "online") return "yes";
-  if (state === "offline") return "no";
+  // A member never seen is simply not online; LAST SEEN beside it already says "never".
   if (state === "missing") return "NOT IN CENTRAL";
-  return "never";
+  return state === "online" ? "yes" : "no";
 }
 
 interface Expected {
