@@ -41,5 +41,6 @@ export function isCloudKind(value: string): value is CloudKind {
 
 /** The cloud an instance runs on: its `cloud:` field, else inferred from its key. */
 export function inferCloud(key: string, explicit: CloudKind | undefined): CloudKind | undefined {
-  return explicit ?? SHORT_KEY_CLOUDS[key];
+  // Keys come from the user: `constructor` must not find Object.prototype's.
+  return explicit ?? (Object.hasOwn(SHORT_KEY_CLOUDS, key) ? SHORT_KEY_CLOUDS[key] : undefined);
 }

@@ -5,6 +5,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
 import { InputError, ValidationError, type ValidationProblem } from "../errors/index.js";
 import { checkJsonSyntax } from "./json-syntax.js";
+import { toPlainData } from "./plain-data.js";
 import { keepStringScalars } from "./string-scalars.js";
 import { importTypedLab } from "./typed-lab.js";
 
@@ -66,7 +67,8 @@ export function findLabSource({ cwd, explicit }: { cwd: string; explicit?: strin
 
 export async function parseLabFile(source: LabSource & { kind: "file" }): Promise<ParsedLab> {
   if (source.format === "ts") {
-    return { source, value: await importTypedLab(source.path), locate: () => undefined };
+    const value = toPlainData(await importTypedLab(source.path), { source: source.path });
+    return { source, value, locate: () => undefined };
   }
   let text: string;
   try {
@@ -88,10 +90,28 @@ export async function parseLabFile(source: LabSource & { kind: "file" }): Promis
 export function parseLabText(text: string, source: LabSource & { kind: "file" }): ParsedLab {
   const lineCounter = new LineCounter();
   const where = (offset: number) => columnOf(lineCounter.linePos(offset));
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const what = source.format === "json" ? "JSON" : "YAML";
+  const malformed = (message: string) =>
+    new ValidationError([{ path: "", message: `malformed ${what}: ${message}` }], {
+      source: source.path,
+      code: "lab-file-syntax",
+    });
+  const guarded = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      // Parsers recurse per nesting level and expand aliases; hostile input must stay an input error.
+      if (error instanceof RangeError) throw malformed("nested too deeply to read");
+      if (error instanceof ReferenceError) throw malformed(firstLine(error.message));
+      throw error;
+    }
+  };
+  const doc = guarded(() =>
+    parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }),
+  );
   // After the first JSON error the parser mostly reports its echoes; the first one is the news.
-  const jsonProblems = source.format === "json" ? checkJsonSyntax(text).slice(0, 1) : [];
+  const jsonProblems =
+    source.format === "json" ? guarded(() => checkJsonSyntax(text)).slice(0, 1) : [];
   const problems: ValidationProblem[] = [
     ...jsonProblems.map((problem) => ({
       path: "",
@@ -108,12 +128,16 @@ export function parseLabText(text: string, source: LabSource & { kind: "file" })
     throw new ValidationError(problems, { source: source.path, code: "lab-file-syntax" });
   }
 
-  if (source.format === "yaml") keepStringScalars(doc, text);
+  if (source.format === "yaml") guarded(() => keepStringScalars(doc, text));
   const locate: Locate = (path, { atKey = false } = {}) => {
     const offset = offsetOf(doc, path, atKey);
     return offset === undefined ? undefined : where(offset);
   };
-  return { source, value: doc.toJS() ?? {}, text, locate };
+  const value = toPlainData(guarded(() => doc.toJS() as unknown) ?? {}, {
+    source: source.path,
+    prefix: `malformed ${what}: `,
+  });
+  return { source, value, text, locate };
 }
 
 function columnOf(pos: { line: number; col: number }) {

@@ -191,7 +191,17 @@ function checkNames(plan: LabPlan): ValidationProblem[] {
 function checkFlowRules(plan: LabPlan): ValidationProblem[] {
   const { mode, tap } = plan.network.flowRules;
   if (mode === "off" || tap !== undefined) return [];
-  if (plan.nodes.some((node) => node.enabled)) return [];
+  const enabled = plan.nodes.filter((node) => node.enabled).map((node) => node.name);
+  if (enabled.length > 0) {
+    // The tap defaults to the DNS node; with dns: false everywhere there is none to default to.
+    return [
+      {
+        path: "network.flow_rules.tap",
+        message: `mode ${mode} needs a tap node, and no DNS node is there to default to`,
+        hint: `set network.flow_rules.tap to an enabled node: ${enabled.join(", ")}`,
+      },
+    ];
+  }
   return [
     {
       path: "network.flow_rules.mode",

@@ -155,6 +155,40 @@ const BAD_LABS: BadLab[] = [
     expected: ["instances.web.cloud: is required"],
   },
   {
+    name: "tee with no DNS node to default the tap to",
+    file: "ztlab.yaml",
+    text: "instances: {do: {dns: false}, aws: {dns: false}}\nnetwork: {flow_rules: {mode: tee}}\n",
+    expected: [
+      "network.flow_rules.tap: mode tee needs a tap node, and no DNS node is there to default to",
+      "set network.flow_rules.tap to an enabled node: do, aws",
+    ],
+  },
+  {
+    name: "a YAML alias inside itself",
+    file: "ztlab.yaml",
+    text: "x: &a [*a]\n",
+    expected: ["malformed YAML: x.0 refers back to itself (a cycle)"],
+  },
+  {
+    name: "a YAML alias bomb",
+    file: "ztlab.yaml",
+    text: [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 8 }, (_, i) => {
+        const p = String.fromCharCode(97 + i);
+        const n = String.fromCharCode(98 + i);
+        return `${n}: &${n} [${Array(9).fill(`*${p}`).join(", ")}]`;
+      }),
+    ].join("\n"),
+    expected: ["malformed YAML: Excessive alias count"],
+  },
+  {
+    name: "JSON nested 100000 deep",
+    file: "ztlab.json",
+    text: `{"network": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+    expected: ["malformed JSON: nested too deeply to read"],
+  },
+  {
     name: "eqx enabled",
     file: "ztlab.yaml",
     text: "instances:\n  eqx:\n    enabled: true\n",
@@ -203,6 +237,41 @@ describe("ztlab plan on a bad lab file", () => {
     expect(run.stderr.split("\n")[0]!.length).toBeLessThan(100);
     expectAll(run.stderr, expected);
     expect(await listDir(run.cwd)).toEqual([file]);
+  });
+
+  it.each(["constructor", "toString", "__proto__"])(
+    "treats an instance named %s as a name, not an Object property",
+    async (name) => {
+      const run = await runCliIn(["plan"], {
+        files: { "ztlab.yaml": `instances:\n  ${name}: {}\n` },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`instances\\.${name}(\\.cloud: is required|: key)`));
+      expect(run.stderr).not.toMatch(/internal|TypeError/);
+    },
+  );
+
+  it.each([
+    [
+      "a circular object",
+      "const lab: Record<string, unknown> = { instances: {} };\nlab.self = lab;\nexport default lab;",
+      "self refers back to itself (a cycle)",
+    ],
+    [
+      "a BigInt",
+      "export default { network: { name: 1n } };",
+      "network.name is a BigInt; write a plain number",
+    ],
+    [
+      "a throwing getter",
+      'export default { get network() { throw new Error("boom"); } };',
+      "network could not be read: boom",
+    ],
+  ])("exits 2 for a typed lab file with %s", async (_name, code, message) => {
+    const run = await runCliIn(["plan"], { files: { "ztlab.config.ts": code } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/internal|    at /);
   });
 
   it("prints the problems as JSON on stdout under --json", async () => {
