@@ -116,13 +116,12 @@ describe("ztlab up", () => {
     expect(result.stderr).toContain("  replace terraform_data.slow (tainted)");
   });
 
-  it("refuses to apply without --yes when stdin is not a terminal, after showing the plan", async () => {
+  it("refuses without --yes when stdin is not a terminal, before init or plan", async () => {
     const { env, calls } = await fakeEngineEnv();
     const result = await runCliIn(["up"], { env, files: { "ztlab.yaml": LAB } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("plan: 3 to add");
     expect(result.stderr).toContain("hint: run again with --yes");
-    expect((await calls()).some((line) => line.startsWith("apply"))).toBe(false);
+    expect(await calls()).toEqual([]);
     expect(existsSync(join(result.cwd, "ztlab-terraform", "ztlab.tfplan"))).toBe(false);
   });
 

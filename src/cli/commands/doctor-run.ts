@@ -11,7 +11,7 @@ import {
   type CloudCredentials,
   type CredentialReport,
 } from "./credential-check.js";
-import { credentialLookup, findEngine, type EngineFlags } from "./engine-session.js";
+import { credentialLookup, engineChoice, findEngine, type EngineFlags } from "./engine-session.js";
 
 interface EngineCheck {
   found: boolean;
@@ -29,6 +29,8 @@ interface SshCheck {
 const KEY_FILES = ["id_ed25519", "id_ecdsa", "id_rsa"];
 
 export async function runDoctor(ctx: CliContext, flags: EngineFlags): Promise<number> {
+  // An unknown --engine or ZTLAB_ENGINE is bad input (exit 2), not a missing engine.
+  await engineChoice(ctx, flags);
   const { loadLabAndPlan } = await import("../lab-loading.js");
   const lookup = await credentialLookup(ctx);
   const { plan, origin } = await loadLabAndPlan(ctx);

@@ -1,15 +1,18 @@
 // `ztlab down`, loaded only when the command runs.
 import { existsSync } from "node:fs";
 import { EnvironmentError } from "../../errors/index.js";
-import { discardPlan, engineApply, engineInit, enginePlan } from "../../terraform/index.js";
+import { engineApply, engineInit, enginePlan } from "../../terraform/index.js";
 import type { CliContext } from "../cli-context.js";
 import { changesPerNode, nodeLookup, renderPlanSummary } from "../render/progress-plan.js";
 import { renderProgressSummary } from "../render/progress-summary.js";
 import { checkCredentials, missingCredentials } from "./credential-check.js";
 import type { DownFlags } from "./down.js";
 import {
-  confirm,
+  checkConfirmable,
+  checkNodeFlag,
+  confirmOrDiscard,
   credentialLookup,
+  engineChoice,
   engineRun,
   findEngine,
   progressView,
@@ -17,9 +20,11 @@ import {
 } from "./engine-session.js";
 
 export async function runDown(ctx: CliContext, flags: DownFlags): Promise<number> {
+  // Bad flags and names first, then the directory and credentials, then confirmability.
+  await engineChoice(ctx, flags);
   const { loadLabAndPlan } = await import("../lab-loading.js");
-  const lookup = await credentialLookup(ctx);
   const { lab, plan } = await loadLabAndPlan(ctx);
+  checkNodeFlag(plan, flags.node);
   const dir = terraformDir(ctx, lab, flags);
   if (!existsSync(dir)) {
     throw new EnvironmentError(`${dir}: no Terraform directory, so nothing to destroy`, {
@@ -28,8 +33,14 @@ export async function runDown(ctx: CliContext, flags: DownFlags): Promise<number
     });
   }
   // Destroying needs the same provider credentials as creating.
-  const missing = missingCredentials(plan, checkCredentials(plan, lookup));
+  const lookup = await credentialLookup(ctx);
+  const scope =
+    flags.node === undefined
+      ? plan
+      : { ...plan, nodes: plan.nodes.filter((n) => n.name === flags.node) };
+  const missing = missingCredentials(scope, checkCredentials(scope, lookup));
   if (missing !== undefined) throw missing;
+  checkConfirmable(ctx, flags.yes === true);
 
   const engine = await findEngine(ctx, flags);
   const { synthesizeLab, nodeTargets } = await import("../../synth/index.js");
@@ -48,8 +59,7 @@ export async function runDown(ctx: CliContext, flags: DownFlags): Promise<number
   }
   ctx.note(renderPlanSummary(changesPerNode(planned.changes, nodeLookup(nodes))).trimEnd());
   const what = flags.node === undefined ? "the whole lab" : `node ${flags.node}`;
-  if (!(await confirm(ctx, `destroy ${what}?`, flags.yes === true))) {
-    await discardPlan(planned.planFile);
+  if (!(await confirmOrDiscard(ctx, `destroy ${what}?`, flags.yes, planned.planFile))) {
     ctx.note("nothing destroyed");
     return 1;
   }

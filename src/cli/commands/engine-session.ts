@@ -5,7 +5,8 @@ import { createInterface } from "node:readline/promises";
 import { CLOUD_MODULES } from "../../clouds/index.js";
 import type { LoadedLab } from "../../config/index.js";
 import { InputError } from "../../errors/index.js";
-import type { Engine, EngineRun } from "../../terraform/index.js";
+import type { LabPlan } from "../../plan/index.js";
+import type { Engine, EngineKind, EngineRun } from "../../terraform/index.js";
 import type { CliContext } from "../cli-context.js";
 import { createProgressView, type ProgressView } from "../render/progress-view.js";
 import { credentialVariableNames, type CredentialLookup } from "./credential-check.js";
@@ -26,15 +27,21 @@ export function terraformDir(ctx: CliContext, lab: LoadedLab, flags: EngineFlags
   return join(base, "ztlab-terraform");
 }
 
-export async function findEngine(ctx: CliContext, flags: EngineFlags): Promise<Engine> {
-  const { locateEngine, parseEngineKind } = await import("../../terraform/index.js");
+/** The engine asked for by --engine or ZTLAB_ENGINE; an unknown name is bad input (exit 2). */
+export async function engineChoice(
+  ctx: CliContext,
+  flags: EngineFlags,
+): Promise<EngineKind | undefined> {
+  const { parseEngineKind } = await import("../../terraform/index.js");
   const fromEnv = ctx.env.ZTLAB_ENGINE;
-  const choice =
-    flags.engine !== undefined
-      ? parseEngineKind(flags.engine, "--engine")
-      : fromEnv !== undefined && fromEnv !== ""
-        ? parseEngineKind(fromEnv, "ZTLAB_ENGINE")
-        : undefined;
+  if (flags.engine !== undefined) return parseEngineKind(flags.engine, "--engine");
+  if (fromEnv !== undefined && fromEnv !== "") return parseEngineKind(fromEnv, "ZTLAB_ENGINE");
+  return undefined;
+}
+
+export async function findEngine(ctx: CliContext, flags: EngineFlags): Promise<Engine> {
+  const { locateEngine } = await import("../../terraform/index.js");
+  const choice = await engineChoice(ctx, flags);
   return locateEngine({
     choice,
     pathEnv: ctx.env.PATH,
@@ -75,21 +82,85 @@ export async function credentialLookup(ctx: CliContext): Promise<CredentialLooku
 }
 
 /**
+ * The one node `--node` names, checked before anything runs: it must exist and be enabled.
+ */
+export function checkNodeFlag(plan: LabPlan, node: string | undefined): void {
+  if (node === undefined) return;
+  const found = plan.nodes.find((candidate) => candidate.name === node);
+  const enabled = plan.nodes.filter((candidate) => candidate.enabled).map((n) => n.name);
+  const hint = enabled.length > 0 ? `enabled nodes: ${enabled.join(", ")}` : "no node is enabled";
+  if (found === undefined) {
+    throw new InputError(`--node: the lab has no node "${node}"`, { code: "unknown-node", hint });
+  }
+  if (!found.enabled) {
+    const why = found.enabledSetting === "auto" ? "auto, and its cloud has no credentials" : "off";
+    throw new InputError(`--node: node "${node}" is not enabled (${why})`, {
+      code: "node-disabled",
+      hint,
+    });
+  }
+}
+
+/** Without a terminal and without --yes nothing can be confirmed: refuse before any engine run. */
+export function checkConfirmable(ctx: CliContext, yes: boolean): void {
+  if (yes || ctx.stdin?.isTTY === true) return;
+  throw new InputError("stdin is not a terminal, so ztlab cannot ask before changing the lab", {
+    code: "confirmation-needed",
+    hint: "run again with --yes to go ahead without asking",
+  });
+}
+
+/**
  * Asks on the terminal; without one, --yes is required. Returns false when the user declines.
+ * The first Ctrl-C ends the question at once (the caller then exits 130).
  */
 export async function confirm(ctx: CliContext, question: string, yes: boolean): Promise<boolean> {
   if (yes) return true;
-  if (ctx.stdin?.isTTY !== true) {
-    throw new InputError("stdin is not a terminal, so ztlab cannot ask before changing the lab", {
-      code: "confirmation-needed",
-      hint: "run again with --yes to go ahead without asking",
-    });
-  }
-  const prompt = createInterface({ input: ctx.stdin, output: ctx.stderr });
+  checkConfirmable(ctx, yes);
+  const stdin = ctx.stdin as NonNullable<CliContext["stdin"]>;
+  const prompt = createInterface({ input: stdin, output: ctx.stderr });
+  // On a terminal readline reads Ctrl-C itself (raw mode), so no SIGINT reaches the process.
+  const stop = new AbortController();
+  const onInterrupt = () => stop.abort();
+  prompt.on("SIGINT", onInterrupt);
+  if (ctx.signal?.aborted === true) stop.abort();
+  ctx.signal?.addEventListener("abort", onInterrupt, { once: true });
   try {
-    const answer = await prompt.question(`${question} [y/N] `);
+    const answer = await prompt.question(`${question} [y/N] `, { signal: stop.signal });
     return /^y(es)?$/i.test(answer.trim());
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+    ctx.stderr.write("\n");
+    throw new PromptInterruptedError("interrupted at the question; nothing was changed", {
+      code: "interrupted",
+    });
   } finally {
+    ctx.signal?.removeEventListener("abort", onInterrupt);
     prompt.close();
+  }
+}
+
+/** Asks before applying a saved plan; the plan is removed when the answer is no or Ctrl-C. */
+export async function confirmOrDiscard(
+  ctx: CliContext,
+  question: string,
+  yes: boolean | undefined,
+  planFile: string | undefined,
+): Promise<boolean> {
+  const { discardPlan } = await import("../../terraform/index.js");
+  try {
+    if (await confirm(ctx, question, yes === true)) return true;
+  } catch (error) {
+    await discardPlan(planFile);
+    throw error;
+  }
+  await discardPlan(planFile);
+  return false;
+}
+
+/** Ctrl-C while ztlab asks: the command ends at once with exit 130. */
+export class PromptInterruptedError extends InputError {
+  override get exitCode(): number {
+    return 130;
   }
 }

@@ -7,7 +7,13 @@ import { engineInit, engineOutputs, isSecretName, REDACTED } from "../../terrafo
 import type { EngineOutput } from "../../terraform/index.js";
 import type { CliContext } from "../cli-context.js";
 import { renderTable } from "../table.js";
-import { engineRun, findEngine, progressView, terraformDir } from "./engine-session.js";
+import {
+  engineChoice,
+  engineRun,
+  findEngine,
+  progressView,
+  terraformDir,
+} from "./engine-session.js";
 import type { OutputFlags } from "./output.js";
 
 const nodeSchema = z.object({
@@ -29,6 +35,7 @@ type LabNode = z.output<typeof nodeSchema> & { name: string; ssh: string | null 
 const LAB_OUTPUTS = new Set(["networks", "identities", "nodes"]);
 
 export async function runOutput(ctx: CliContext, flags: OutputFlags): Promise<number> {
+  await engineChoice(ctx, flags);
   const { loadLabAndPlan } = await import("../lab-loading.js");
   const { lab, plan } = await loadLabAndPlan(ctx);
   const dir = terraformDir(ctx, lab, flags);

@@ -1,13 +1,17 @@
 // `ztlab up`, loaded only when the command runs.
 import { EngineError, InputError } from "../../errors/index.js";
-import { discardPlan, engineApply, engineInit, enginePlan } from "../../terraform/index.js";
+import { engineApply, engineInit, enginePlan } from "../../terraform/index.js";
+import type { LabPlan } from "../../plan/index.js";
 import type { CliContext } from "../cli-context.js";
 import { changesPerNode, nodeLookup, renderPlanSummary } from "../render/progress-plan.js";
 import { renderProgressSummary } from "../render/progress-summary.js";
 import { checkCredentials, missingCredentials } from "./credential-check.js";
 import {
-  confirm,
+  checkConfirmable,
+  checkNodeFlag,
+  confirmOrDiscard,
   credentialLookup,
+  engineChoice,
   engineRun,
   findEngine,
   progressView,
@@ -16,14 +20,19 @@ import {
 import { NETWORK_TARGET, type UpFlags } from "./up.js";
 
 export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
+  // Bad flags and names first, then credentials, then whether anything can be confirmed.
   checkFlags(flags);
+  await engineChoice(ctx, flags);
   const { loadLabAndPlan } = await import("../lab-loading.js");
-  const lookup = await credentialLookup(ctx);
   const { lab, plan } = await loadLabAndPlan(ctx);
+  checkNodeFlag(plan, flags.node);
 
-  // Credentials first: nothing is written or run while any is missing.
-  const missing = missingCredentials(plan, checkCredentials(plan, lookup));
+  // Nothing is written or run while a credential this run needs is missing.
+  const lookup = await credentialLookup(ctx);
+  const scope = scopedPlan(plan, flags);
+  const missing = missingCredentials(scope, checkCredentials(scope, lookup));
   if (missing !== undefined) throw missing;
+  checkConfirmable(ctx, flags.yes === true);
 
   const engine = await findEngine(ctx, flags);
   const { synthesizeLab, writeSynthDirectory, nodeTargets } = await import("../../synth/index.js");
@@ -48,8 +57,7 @@ export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
     return 0;
   }
   ctx.note(renderPlanSummary(changesPerNode(planned.changes, nodeLookup(result.nodes))).trimEnd());
-  if (!(await confirm(ctx, "apply these changes?", flags.yes === true))) {
-    await discardPlan(planned.planFile);
+  if (!(await confirmOrDiscard(ctx, "apply these changes?", flags.yes, planned.planFile))) {
     ctx.note("nothing applied");
     return 1;
   }
@@ -82,6 +90,15 @@ export async function runUp(ctx: CliContext, flags: UpFlags): Promise<number> {
   ctx.note("second plan shows no changes: the lab is up");
   if (ctx.options.json) ctx.out(JSON.stringify({ dir, applied: planned.changes }, null, 2));
   return 0;
+}
+
+/** The part of the lab this run touches: its credentials are the ones needed. */
+function scopedPlan(plan: LabPlan, flags: UpFlags): LabPlan {
+  if (flags.only === "network") return { ...plan, nodes: [] };
+  if (flags.node !== undefined) {
+    return { ...plan, nodes: plan.nodes.filter((node) => node.name === flags.node) };
+  }
+  return plan;
 }
 
 function checkFlags(flags: UpFlags): void {
