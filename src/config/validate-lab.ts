@@ -28,7 +28,7 @@ export function validateLab(
   if (problems.length === 0 && config !== undefined) return config;
 
   const placed = sortProblems(problems.map((problem) => placeProblem(problem, locate)));
-  throw new InvalidLabError(placed, { source, partial: config, locate });
+  throw new InvalidLabError(capProblems(placed), { source, partial: config, locate });
 }
 
 /** True when `path` is one of `reported` or lies below one of them. */
@@ -76,6 +76,19 @@ function problemsOfIssue(issue: z.core.$ZodIssue, input: unknown): PathProblem[]
         path,
         message: `unknown cloud "${written}"${suggestion(written, CLOUD_KINDS)}`,
         hint: `supported: ${CLOUD_KINDS.join(", ")}`,
+      },
+    ];
+  }
+  if (issue.code === "invalid_value" && issue.values.length > 0) {
+    const allowed = issue.values.map(String);
+    const written = typeof value === "string" ? value : describeValue(value);
+    return [
+      {
+        path,
+        message:
+          `${typeof value === "string" ? `"${abbreviate(written)}"` : written} is not allowed` +
+          suggestion(String(value).toLowerCase(), allowed),
+        hint: `allowed: ${allowed.join(", ")}`,
       },
     ];
   }
@@ -130,7 +143,9 @@ function checkClouds(lab: LabConfig): PathProblem[] {
 function placeProblem(problem: PathProblem, locate: Locate | undefined): ValidationProblem {
   const { isKey = false, ...rest } = problem;
   const pos = locate?.(problem.path, { atKey: isKey });
-  return { ...rest, path: problem.path.map(String).join("."), ...pos };
+  const message = shortenQuotes(rest.message);
+  const path = problem.path.map((key) => abbreviate(String(key))).join(".");
+  return { ...rest, message, path, ...pos };
 }
 
 // The nearest allowed word by edits, else the one sharing the longest start (ip_address and
@@ -158,7 +173,35 @@ function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === "string") return `string "${abbreviate(value)}"`;
+  if (typeof value === "number") return `number ${String(value)}`;
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return "a symbol";
+  if (value === undefined) return "nothing";
+  return `${typeof value} ${String(value)}`;
+}
+
+const MAX_QUOTED = 40;
+
+function abbreviate(text: string): string {
+  const printable = text.replace(/[\u0000-\u001f\u007f]/g, "?");
+  return printable.length <= MAX_QUOTED ? printable : `${printable.slice(0, MAX_QUOTED - 3)}...`;
+}
+
+// Values quoted by any rule are cut, so a binary or megabyte value stays one readable line.
+function shortenQuotes(message: string): string {
+  return message.replace(/"([^"]*)"/g, (_whole, inner: string) => `"${abbreviate(inner)}"`);
+}
+
+const MAX_PROBLEMS = 50;
+
+function capProblems(problems: ValidationProblem[]): ValidationProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    { path: "", message: `... and ${more} more problems` },
+  ];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -183,3 +183,39 @@ describe("sortProblems", () => {
     expect(sorted.map((problem) => problem.path)).toEqual(["b", "a", "c", "x", "y"]);
   });
 });
+
+describe("validateLab messages", () => {
+  it.each([
+    ["OFF", '"OFF" is not allowed; did you mean "off"?'],
+    ["tea", '"tea" is not allowed; did you mean "tee"?'],
+  ])("names the written enum value %s, the allowed ones and a guess", (mode, message) => {
+    const [problem] = invalid({ network: { flow_rules: { mode } } }).problems;
+    expect(problem).toMatchObject({
+      path: "network.flow_rules.mode",
+      message,
+      hint: "allowed: off, tee, watch",
+    });
+  });
+
+  it.each([
+    [Infinity, "expected number, got number Infinity"],
+    [() => 1, "expected number, got a function"],
+    [Symbol("x"), "expected number, got a symbol"],
+  ])("describes a wrong value of type %s plainly", (value, message) => {
+    const [problem] = invalid({ network: { multicast_limit: value } }).problems;
+    expect(problem?.message).toBe(message);
+  });
+
+  it("quotes at most 40 characters of a value", () => {
+    const [problem] = invalid({ network: { name: "\u0001".repeat(5000) } }).problems;
+    expect(problem?.message.length).toBeLessThan(150);
+    expect(problem?.message).not.toContain("\u0001");
+  });
+
+  it("lists the first 50 problems and counts the rest", () => {
+    const keys = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 1]));
+    const { problems } = invalid(keys);
+    expect(problems).toHaveLength(51);
+    expect(problems.at(-1)?.message).toBe("... and 1950 more problems");
+  });
+});
