@@ -13,8 +13,18 @@ process.on("SIGINT", () => {
   if (interrupts === 2) {
     force.abort(new Error("forced"));
     setTimeout(() => process.exit(130), 6_000).unref();
-  } else controller.abort(new Error("interrupted"));
+  } else {
+    controller.abort(new Error("interrupted"));
+    void endSoonUnlessEngineRuns();
+  }
 });
+
+// A running engine gets its clean stop; anything else (waiting on the network, a slow check) ends
+// right after the command has had a moment to report.
+async function endSoonUnlessEngineRuns(): Promise<void> {
+  const { activeEngineRuns } = await import("../terraform/index.js");
+  if (activeEngineRuns() === 0) setTimeout(() => process.exit(130), 1_000).unref();
+}
 
 const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -61,6 +61,13 @@ export interface RunEngineResult {
   durationMs: number;
 }
 
+let running = 0;
+
+/** How many engine processes are running now; the entry point waits for them on Ctrl-C. */
+export function activeEngineRuns(): number {
+  return running;
+}
+
 // Terraform exits on its own after a forwarded SIGINT; if a forced stop hangs, kill its group.
 const FORCE_GRACE_MS = 5_000;
 const STDERR_TAIL_LINES = 20;
@@ -123,7 +130,10 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   child.stderr?.setEncoding("utf8");
   child.stderr?.on("data", (chunk: string) => stderrLines.push(chunk).forEach(handleStderr));
 
-  const result = await child;
+  running += 1;
+  const result = await child.finally(() => {
+    running -= 1;
+  });
   control.dispose();
   // A forced stop leaves the engine's provisioner children behind; they share its process group.
   if (control.forced()) killGroup(child.pid);

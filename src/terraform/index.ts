@@ -32,7 +32,7 @@ export {
   MINIMUM_VERSIONS,
 } from "./engine-locate.js";
 export type { Engine, EngineKind } from "./engine-locate.js";
-export { runEngine } from "./engine-runner.js";
+export { activeEngineRuns, runEngine } from "./engine-runner.js";
 export type {
   ProgressEvent,
   RunnerEvent,
