@@ -73,11 +73,34 @@ export async function runCli(
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help asked for exits 0; help shown because no command was given counts as bad input.
-      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+      if (error.exitCode === 0) return 0;
+      if (wantsJson(argv)) io.stdout.write(`${JSON.stringify(usageErrorJson(error), null, 2)}\n`);
+      return EXIT_BAD_INPUT;
     }
     return reportError(error, createContext(io, program.opts() as GlobalOptions));
   }
   return exitCode;
+}
+
+// Options before a bad word may not be parsed yet, so the words themselves are looked at.
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+function usageErrorJson(error: CommanderError) {
+  const message =
+    error.code === "commander.help" || error.code === "commander.helpDisplayed"
+      ? "no command given"
+      : error.message.replace(/^error: /, "");
+  return {
+    error: {
+      code: "usage",
+      kind: "input",
+      message,
+      hint: "run with --help for usage",
+    },
+  };
 }
 
 function isReported(error: unknown): boolean {

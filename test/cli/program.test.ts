@@ -74,6 +74,23 @@ describe("runCli", () => {
   });
 });
 
+describe("runCli usage errors under --json", () => {
+  it.each([
+    [["--json", "nosuchcmd"], "unknown command 'nosuchcmd'"],
+    [["--json", "plan", "--bogus"], "unknown option '--bogus'"],
+    [["--json"], "no command given"],
+  ])("prints an error document for %j and exits 2", async (argv, message) => {
+    const run = await runCliIn(argv);
+    expect(run.code).toBe(2);
+    const doc = JSON.parse(run.stdout) as {
+      error: { code: string; kind: string; message: string };
+    };
+    expect(doc.error.code).toBe("usage");
+    expect(doc.error.kind).toBe("input");
+    expect(doc.error.message).toContain(message);
+  });
+});
+
 describe("runCli output guard", () => {
   it("masks credential values a command writes to stdout or stderr", async () => {
     const echo: CommandModule = {
