@@ -1,4 +1,4 @@
-import { InputError } from "../errors/index.js";
+import { EnvironmentError, InputError } from "../errors/index.js";
 import type { LabPlan } from "../plan/index.js";
 import { interfaceName, memberAddressing } from "../zerotier/index.js";
 import type { LabOutputs } from "./lab-outputs.js";
@@ -29,10 +29,13 @@ export interface CheckLab {
 export function buildCheckLab(plan: LabPlan, outputs: LabOutputs): CheckLab {
   const networkId = outputs.networkId;
   if (networkId === undefined) {
-    throw new InputError("the Terraform outputs have no network id (output `networks`)", {
-      code: "outputs-without-network",
-      hint: "run `ztlab up` first, or pass --outputs FILE from `terraform output -json`",
-    });
+    throw new EnvironmentError(
+      "the Terraform outputs have no network id (output `networks`); the lab is not up",
+      {
+        code: "outputs-without-network",
+        hint: "run `ztlab up` first, or pass --outputs FILE from `terraform output -json`",
+      },
+    );
   }
   const targets = plan.nodes
     .filter((node) => node.enabled)

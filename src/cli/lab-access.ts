@@ -1,11 +1,12 @@
 // What the commands that reach a running lab share: its Terraform outputs, the ssh settings from
 // flags, and the lab's login user.
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import type { Command } from "commander";
 import type { LabOutputs, SshSettings } from "../checks/index.js";
-import { InputError } from "../errors/index.js";
+import { EnvironmentError, InputError } from "../errors/index.js";
 import type { LabPlan } from "../plan/index.js";
 import type { CliContext } from "./cli-context.js";
 import type { LabAndPlan } from "./lab-loading.js";
@@ -42,7 +43,8 @@ export function addSshOptions(command: Command): Command {
 
 /**
  * The lab's outputs: `--outputs FILE`, else `<engine> output -json` in the Terraform directory,
- * through the engine runner that `up` and `output` use.
+ * through the engine runner that `up` and `output` use. A lab not applied yet is exit 1 with the
+ * same message as `ztlab output`.
  */
 export async function readLabOutputs(
   ctx: CliContext,
@@ -54,10 +56,28 @@ export async function readLabOutputs(
   const { engineOutputs } = await import("../terraform/index.js");
   const { engineRun, findEngine, progressView, terraformDir } =
     await import("./commands/engine-session.js");
-  const engine = await findEngine(ctx, flags);
   const dir = terraformDir(ctx, lab, flags);
+  if (!existsSync(dir)) {
+    throw labNotUp(`${dir}: no Terraform directory; the lab is not up`, "no-terraform-dir");
+  }
+  const engine = await findEngine(ctx, flags);
   const run = engineRun(ctx, engine, dir, progressView(ctx));
-  return parseLabOutputs(await engineOutputs(run), `${engine.kind} output in ${dir}`);
+  const outputs = await engineOutputs(run);
+  if (Object.keys(outputs).length === 0) {
+    throw labNotUp(
+      `${dir}: the Terraform state holds no outputs; the lab is not up`,
+      "nothing-applied",
+    );
+  }
+  return parseLabOutputs(outputs, `${engine.kind} output in ${dir}`);
+}
+
+/** The lab has not been applied (or its outputs lack what a command needs): exit 1. */
+export function labNotUp(message: string, code: string): EnvironmentError {
+  return new EnvironmentError(message, {
+    code,
+    hint: "run `ztlab up` first, or pass --dir DIR or --outputs FILE",
+  });
 }
 
 export async function sshSettingsFrom(ctx: CliContext, flags: SshFlags): Promise<SshSettings> {
@@ -129,18 +149,87 @@ export function nodeHost(plan: LabPlan, outputs: LabOutputs, name: string): stri
   const node = outputs.nodes[name];
   const host = node?.publicIpv4 ?? node?.publicIpv6;
   if (host === undefined) {
-    throw new InputError(`node ${name} has no public address in the Terraform outputs`, {
-      code: "node-not-deployed",
-      hint: "run `ztlab up` first",
-    });
+    throw labNotUp(
+      `node ${name} has no public address in the Terraform outputs`,
+      "node-not-deployed",
+    );
   }
   return host;
 }
 
 /**
  * A CLI stream as execa's stdout/stderr: a stream backed by a file descriptor is handed to the
- * child as is (so a terminal stays a terminal); any other stream is fed through a pipe.
+ * child as is (so a terminal stays a terminal); any other stream gets a pipe that runSsh
+ * forwards without ending the stream, which still carries ztlab's own messages afterwards.
  */
-export function childStream(stream: Writable): Writable | ["pipe", Writable] {
-  return typeof (stream as { fd?: unknown }).fd === "number" ? stream : ["pipe", stream];
+function childStream(stream: Writable): Writable | "pipe" {
+  return typeof (stream as { fd?: unknown }).fd === "number" ? stream : "pipe";
+}
+
+/** ssh's own failure status (connect, authentication, host key), not the remote command's. */
+const SSH_FAILED = 255;
+
+/**
+ * Runs the system ssh with the terminal or the CLI's streams; returns the remote command's exit
+ * status. ssh's own failure becomes an error (exit 1) naming the node. Under --verbose the
+ * command line is shown first.
+ */
+export async function runSsh(
+  ctx: CliContext,
+  {
+    args,
+    node,
+    host,
+    interactive = false,
+    binary = false,
+    stopsOnInterrupt = false,
+  }: {
+    args: string[];
+    node: string;
+    host: string;
+    interactive?: boolean;
+    binary?: boolean;
+    /** Ctrl-C is the normal way to end this command (a capture), so it exits 0. */
+    stopsOnInterrupt?: boolean;
+  },
+): Promise<number> {
+  const { execa } = await import("execa");
+  if (ctx.level === "verbose" || ctx.level === "debug") {
+    ctx.stderr.write(`running: ${displayCommand(["ssh", ...args])}\n`);
+  }
+  const stdout = childStream(ctx.stdout);
+  const stderr = childStream(ctx.stderr);
+  const child = execa("ssh", args, {
+    stdin: interactive && ctx.stdin !== undefined ? "inherit" : "ignore",
+    stdout,
+    stderr,
+    buffer: false,
+    reject: false,
+    cancelSignal: ctx.signal,
+    ...(binary ? { encoding: "buffer" as const } : {}),
+  });
+  if (stdout === "pipe") child.stdout?.pipe(ctx.stdout, { end: false });
+  if (stderr === "pipe") child.stderr?.pipe(ctx.stderr, { end: false });
+  const result = await child;
+  if (stopsOnInterrupt && ctx.signal?.aborted === true) return 0;
+  if (result.exitCode === SSH_FAILED) {
+    throw new EnvironmentError(`ssh to ${node} (${host}) failed`, {
+      code: "ssh-failed",
+      details: ["ssh could not connect, log in or verify the host key (its message is above)"],
+      hint: "--verbose shows the ssh command line",
+    });
+  }
+  return result.exitCode ?? 1;
+}
+
+// Shell-quoted for reading and copying; values of -o options named like secrets are hidden.
+function displayCommand(words: readonly string[]): string {
+  return words
+    .map((word, index) => {
+      const secret =
+        words[index - 1] === "-o" && /pass|token|secret/i.test(word.split("=")[0] ?? "");
+      const shown = secret ? `${word.split("=")[0]}=[redacted]` : word;
+      return /^[\w@%+=:,./-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
+    })
+    .join(" ");
 }

@@ -21,7 +21,6 @@ export const captureCommand: CommandModule = {
       .addHelpText("after", HELP_AFTER);
     addSshOptions(addOutputsOptions(command)).action(
       wrap(async (ctx, filter, opts) => {
-        const { execa } = await import("execa");
         const { sshArgs, shellQuote } = await import("../../checks/index.js");
         const { interfaceName } = await import("../../zerotier/index.js");
         const { InputError } = await import("../../errors/index.js");
@@ -31,12 +30,24 @@ export const captureCommand: CommandModule = {
 
         const loaded = await loadLabAndPlan(ctx);
         const outputs = await access.readLabOutputs(ctx, flags, loaded);
-        const node = flags.node ?? loaded.plan.network.flowRules.tap;
-        if (node === undefined || outputs.networkId === undefined) {
-          throw new InputError("nothing to capture on: no node given and no tap node", {
+        if (outputs.networkId === undefined) {
+          throw access.labNotUp(
+            "the Terraform outputs hold no network id; the lab is not up",
+            "outputs-without-network",
+          );
+        }
+        const { mode, tap } = loaded.plan.network.flowRules;
+        const node = flags.node ?? tap;
+        if (node === undefined) {
+          throw new InputError("nothing to capture on: no --node given and no enabled tap node", {
             code: "no-capture-node",
-            hint: "pass --node NAME",
+            hint: "pass --node NAME, or set network.flow_rules.tap to an enabled node",
           });
+        }
+        if (flags.node === undefined && mode === "off") {
+          ctx.note(
+            `flow rules are off, so nothing is mirrored to the tap: ${node} shows only its own traffic`,
+          );
         }
         const endpoint = {
           host: access.nodeHost(loaded.plan, outputs, node),
@@ -53,19 +64,14 @@ export const captureCommand: CommandModule = {
         ];
         const settings = await access.sshSettingsFrom(ctx, flags);
         ctx.note(`capturing on ${node}; Ctrl-C stops`);
-        const result = await execa(
-          "ssh",
-          [...sshArgs(endpoint, settings), tshark.filter(Boolean).join(" ")],
-          {
-            stdin: "ignore",
-            stdout: access.childStream(ctx.stdout),
-            stderr: access.childStream(ctx.stderr),
-            reject: false,
-            cancelSignal: ctx.signal,
-            encoding: "buffer",
-          },
-        );
-        return ctx.signal?.aborted === true ? 0 : (result.exitCode ?? 1);
+        const args = [...sshArgs(endpoint, settings), tshark.filter(Boolean).join(" ")];
+        return access.runSsh(ctx, {
+          args,
+          node,
+          host: endpoint.host,
+          binary: true,
+          stopsOnInterrupt: true,
+        });
       }),
     );
   },

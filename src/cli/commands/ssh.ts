@@ -15,32 +15,23 @@ export const sshCommand: CommandModule = {
       .argument("[command...]", "command to run instead of a shell");
     addSshOptions(addOutputsOptions(command)).action(
       wrap(async (ctx, node, remote, opts) => {
-        const { execa } = await import("execa");
         const { sshArgs } = await import("../../checks/index.js");
         const { loadLabAndPlan } = await import("../lab-loading.js");
         const access = await import("../lab-access.js");
         const flags = opts as OutputsFlags & SshFlags;
         const words = remote as string[];
+        const port = access.portFrom(flags);
 
         const loaded = await loadLabAndPlan(ctx);
         const outputs = await access.readLabOutputs(ctx, flags, loaded);
-        const endpoint = {
-          host: access.nodeHost(loaded.plan, outputs, String(node)),
-          user: access.loginUser(loaded.plan, flags),
-          port: access.portFrom(flags),
-        };
+        const name = String(node);
+        const host = access.nodeHost(loaded.plan, outputs, name);
+        const endpoint = { host, user: access.loginUser(loaded.plan, flags), port };
         const settings = await access.sshSettingsFrom(ctx, flags);
         const args = sshArgs(endpoint, settings, { batch: false });
         if (words.length > 0) args.push(words.join(" "));
         // The terminal passes straight through, so an interactive shell gets a real tty.
-        const result = await execa("ssh", args, {
-          stdin: ctx.stdin === undefined ? "ignore" : "inherit",
-          stdout: access.childStream(ctx.stdout),
-          stderr: access.childStream(ctx.stderr),
-          reject: false,
-          cancelSignal: ctx.signal,
-        });
-        return result.exitCode ?? 1;
+        return access.runSsh(ctx, { args, node: name, host, interactive: true });
       }),
     );
   },

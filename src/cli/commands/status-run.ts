@@ -3,7 +3,7 @@ import type { LabOutputs } from "../../checks/index.js";
 import { InputError } from "../../errors/index.js";
 import { createCentralClient, isNetworkId, type CentralClient } from "../../zerotier/index.js";
 import type { CliContext } from "../cli-context.js";
-import { readLabOutputs, positiveInt } from "../lab-access.js";
+import { labNotUp, readLabOutputs, positiveInt } from "../lab-access.js";
 import { loadLabAndPlan, type LabAndPlan } from "../lab-loading.js";
 import { buildStatusView, renderStatus, statusJson } from "../render/status-view.js";
 import type { StatusFlags } from "./status.js";
@@ -92,10 +92,10 @@ async function networkOf(
   }
   const outputs = await readLabOutputs(ctx, flags, loaded);
   if (outputs.networkId === undefined) {
-    throw new InputError("the lab's Terraform outputs hold no network id", {
-      code: "outputs-without-network",
-      hint: "run `ztlab up` first, or pass --network ID",
-    });
+    throw labNotUp(
+      "the lab's Terraform outputs hold no network id; the lab is not up",
+      "outputs-without-network",
+    );
   }
   return { networkId: outputs.networkId, outputs };
 }
