@@ -3,7 +3,7 @@ import { BUILTIN_LAB_NOTICE } from "../../src/cli/lab-loading.js";
 import { listDir, runCliIn } from "../helpers/run-cli.js";
 
 interface PlanJson {
-  dnsNode: string | null;
+  dns_node: string | null;
   nodes: {
     name: string;
     cloud: string;
@@ -15,7 +15,7 @@ interface PlanJson {
     roles: string[];
   }[];
   devices: { name: string; member_id: string }[];
-  users: { username: string }[];
+  users: { username: string; ssh_pubkey: string }[];
 }
 
 const NAMES = ["do", "aws", "gcp", "azu", "oci", "ibm", "vul", "ali", "eqx"];
@@ -74,9 +74,27 @@ describe("ztlab plan", () => {
     expect(plan.nodes[8]).toEqual(
       expect.objectContaining({ name: "eqx", cloud: "equinix", enabled: false, ip: "10.0.9.1" }),
     );
-    expect(plan.dnsNode).toBe("do");
+    expect(plan.dns_node).toBe("do");
     expect(plan.devices.map((device) => device.member_id)).toEqual(["a11c3411ce", "b0bd0bb0bb"]);
     expect(plan.users.map((user) => user.username)).toEqual(["alice", "bob"]);
+  });
+
+  it("uses snake_case keys throughout --json and gives the full ssh_pubkey", async () => {
+    const run = await runCliIn(["plan", "--json"]);
+    const plan = JSON.parse(run.stdout) as PlanJson & Record<string, unknown>;
+    const keys: string[] = [];
+    collectKeys(plan, keys);
+    expect(keys.filter((key) => !/^[a-z0-9]+(_[a-z0-9]+)*$/.test(key))).toEqual([]);
+    expect(keys).toEqual(
+      expect.arrayContaining(["dns_node", "flow_rules", "assign_ipv6", "enabled_setting"]),
+    );
+    expect(plan["network"]).toMatchObject({
+      assignment_pool: { start: "10.0.0.1", end: "10.0.0.254" },
+      multicast_limit: 32,
+      flow_rules: { mode: expect.any(String), drop_non_ip: expect.any(Boolean) },
+    });
+    const [alice] = plan.users;
+    expect(alice?.ssh_pubkey).toMatch(/^ssh-ed25519 AAAA[A-Za-z0-9+/]{64} alice@example\.com$/);
   });
 
   it("reads ztlab.yaml from the working directory and keeps its order", async () => {
@@ -126,3 +144,13 @@ describe("ztlab plan", () => {
     expect(run.stderr).toBe("");
   });
 });
+
+function collectKeys(value: unknown, into: string[]): void {
+  if (Array.isArray(value)) value.forEach((item) => collectKeys(item, into));
+  else if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      into.push(key);
+      collectKeys(inner, into);
+    }
+  }
+}

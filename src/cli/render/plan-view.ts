@@ -39,16 +39,36 @@ export function renderPlan(plan: LabPlan): string {
   return `${head}${nodes}\n${devices}\n${users}`;
 }
 
-/** The `--json` shape of `ztlab plan`: nodes in lab-file order. */
+/**
+ * The `--json` shape of `ztlab plan`: snake_case keys like the lab file, nodes in lab-file order.
+ * Built field by field so internal renames never change what scripts read.
+ */
 export function planJson(plan: LabPlan) {
+  const { network } = plan;
   return {
-    network: plan.network,
-    dnsNode: plan.dnsNode ?? null,
+    network: {
+      name: network.name,
+      description: network.description,
+      route: network.route,
+      assignment_pool: { start: network.pool.start, end: network.pool.end },
+      assign_ipv6: {
+        zerotier: network.assignIpv6.zerotier,
+        sixplane: network.assignIpv6.sixplane,
+        rfc4193: network.assignIpv6.rfc4193,
+      },
+      multicast_limit: network.multicastLimit,
+      flow_rules: {
+        mode: network.flowRules.mode,
+        tap: network.flowRules.tap ?? null,
+        drop_non_ip: network.flowRules.dropNonIp,
+      },
+    },
+    dns_node: plan.dnsNode ?? null,
     nodes: plan.nodes.map((node) => ({
       name: node.name,
       cloud: node.cloud,
       enabled: node.enabled,
-      enabledSetting: node.enabledSetting,
+      enabled_setting: node.enabledSetting,
       region: node.region,
       zone: node.zone ?? null,
       size: node.size,
@@ -68,7 +88,7 @@ export function planJson(plan: LabPlan) {
     users: plan.users.map((u) => ({
       key: u.key,
       username: u.username,
-      ssh_key: describeKey(u.sshPublicKey),
+      ssh_pubkey: u.sshPublicKey,
     })),
   };
 }
