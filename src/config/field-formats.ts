@@ -55,6 +55,25 @@ export function checkDnsLabel(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why a value is not a DNS domain for the lab (labels of at most 63, at most 253 in all, and a
+ * last label that is not all digits, so it never reads as a number or an IPv4 address).
+ */
+export function checkDnsDomain(value: string): string | undefined {
+  const hint = "\nuse dot-separated labels of a-z, 0-9 and inner hyphens, e.g. demo.lab";
+  if (value.length > 253) return `${quote(value)} is ${value.length} characters long\nat most 253`;
+  const labels = value.split(".");
+  const bad = labels.find((label) => !DNS_LABEL.test(label));
+  if (bad !== undefined) {
+    if (bad.length > 63) return `${quote(bad)} is a ${bad.length}-character label\nat most 63`;
+    return `${quote(value)} is not a DNS domain${hint}`;
+  }
+  if (/^\d+$/.test(labels[labels.length - 1] ?? "")) {
+    return `${quote(value)} ends in an all-digit label\nthe last label needs a letter`;
+  }
+  return undefined;
+}
+
 export function checkLinuxUsername(value: string): string | undefined {
   if (!LINUX_USER.test(value)) {
     return `${quote(value)} is not a Linux user name\na-z or _ first, then a-z 0-9 _ -, at most 32`;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CLOUD_KINDS } from "./cloud-kinds.js";
 import {
+  checkDnsDomain,
   checkDnsLabel,
   checkIpv4,
   checkIpv4Cidr,
@@ -80,13 +81,7 @@ export const flowRulesSchema = z
 
 export const networkSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
-        message: "must be a DNS domain such as demo.lab",
-      })
-      .default("demo.lab")
-      .describe("Network name and DNS domain of the lab"),
+    name: formatted(checkDnsDomain, "Network name and DNS domain of the lab").default("demo.lab"),
     description: z.string().default("ZeroTier Terraform Demolab"),
     route: ipv4Cidr("Managed route of the network").default("10.0.0.0/16"),
     assignment_pool: z

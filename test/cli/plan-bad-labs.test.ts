@@ -119,6 +119,24 @@ const BAD_LABS: BadLab[] = [
     expected: ["network.assignment_pool: start 10.0.0.99 is after end 10.0.0.9"],
   },
   {
+    name: "a network name with a 70-character label",
+    file: "ztlab.yaml",
+    text: `network:\n  name: ${"x".repeat(70)}.lab\n`,
+    expected: [/network\.name: "x+\.\.\." is a 70-character label/, "ztlab.yaml:2:9"],
+  },
+  {
+    name: "a network name of 308 characters",
+    file: "ztlab.yaml",
+    text: `network:\n  name: ${Array(44).fill("abcdef").join(".")}x\n`,
+    expected: [/network\.name: ".*" is 308 characters long/],
+  },
+  {
+    name: "a network name that is a number",
+    file: "ztlab.yaml",
+    text: "network:\n  name: '123.456'\n",
+    expected: ['network.name: "123.456" ends in an all-digit label'],
+  },
+  {
     name: "two DNS nodes",
     file: "ztlab.yaml",
     text: "instances:\n  do:\n    dns: true\n  aws:\n    dns: true\n",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkDnsDomain,
   checkDnsLabel,
   checkIpv4,
   checkIpv4Cidr,
@@ -82,6 +83,28 @@ describe("checkDnsLabel", () => {
     ["only digits", "42"],
   ])("rejects a label with %s", (_name, label) => {
     expect(checkDnsLabel(label)).toMatch(/DNS label|all digits/);
+  });
+});
+
+describe("checkDnsDomain", () => {
+  const longest = ["a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61)].join(".");
+
+  it.each(["demo.lab", "lab", "a-1.b2.example", "42.lab", longest])("accepts %s", (name) => {
+    expect(checkDnsDomain(name)).toBeUndefined();
+  });
+
+  it.each([
+    ["a 64-character label", `${"x".repeat(64)}.lab`, /64-character label\nat most 63/],
+    ["a 70-character label", `${"x".repeat(70)}.lab`, /70-character label/],
+    ["254 characters", `${longest}e`, /254 characters long\nat most 253/],
+    ["308 characters", `${Array(44).fill("abcdef").join(".")}x`, /308 characters long/],
+    ["an all-digit last label", "123.456", /all-digit label/],
+    ["an IPv4 address", "10.0.0.1", /all-digit label/],
+    ["an empty label", "demo..lab", /not a DNS domain/],
+    ["upper case", "Demo.lab", /not a DNS domain/],
+    ["nothing", "", /not a DNS domain/],
+  ])("rejects %s", (_name, name, message) => {
+    expect(checkDnsDomain(name)).toMatch(message);
   });
 });
 
