@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { CredentialSpec } from "../../clouds/index.js";
 import type { CloudKind } from "../../config/index.js";
 import { EnvironmentError } from "../../errors/index.js";
-import type { LabPlan } from "../../plan/index.js";
+import type { LabPlan, PlannedNode } from "../../plan/index.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -25,7 +25,23 @@ export interface CloudCredentials {
   /** Each alternative group with the names missing from it. */
   groups: { names: string[]; missing: string[] }[];
   configFile: { path: string; present: boolean } | undefined;
+  /** Variables the lab's own nodes need on top of the credentials (see `nodeRequirements`). */
+  required: { name: string; present: boolean }[];
   optional: { name: string; present: boolean }[];
+}
+
+/** The OCI module's Terraform variable for nodes without compartment_id in the lab file. */
+export const OCI_COMPARTMENT_VARIABLE = "TF_VAR_oci_compartment_ocid";
+
+/**
+ * Variables some nodes need beyond the provider's credentials: an OCI node without
+ * compartment_id takes its compartment from a Terraform variable that has no default.
+ */
+export function nodeRequirements(cloud: CloudKind, nodes: readonly PlannedNode[]): string[] {
+  if (cloud === "oci" && nodes.some((node) => node.compartmentId === undefined)) {
+    return [OCI_COMPARTMENT_VARIABLE];
+  }
+  return [];
 }
 
 export interface CredentialReport {
@@ -68,16 +84,32 @@ export function hasCloudCredentials(cloud: CloudKind, lookup: CredentialLookup):
 
 /** Credentials of every cloud with a node that is on (or `auto`), and ZeroTier's token. */
 export function checkCredentials(plan: LabPlan, lookup: CredentialLookup): CredentialReport {
-  const byCloud = new Map<CloudKind, string[]>();
+  const byCloud = new Map<CloudKind, PlannedNode[]>();
   for (const node of plan.nodes) {
     if (!node.enabled && node.enabledSetting !== "auto") continue;
-    byCloud.set(node.cloud, [...(byCloud.get(node.cloud) ?? []), node.name]);
+    byCloud.set(node.cloud, [...(byCloud.get(node.cloud) ?? []), node]);
   }
   const enabledClouds = new Set(plan.nodes.filter((n) => n.enabled).map((n) => n.cloud));
-  const clouds = [...byCloud].map(([cloud, nodes]) => ({
-    ...checkCloud(cloud, nodes, lookup),
-    skippedAuto: !enabledClouds.has(cloud),
-  }));
+  const clouds = [...byCloud].map(([cloud, nodes]) => {
+    const checked = checkCloud(
+      cloud,
+      nodes.map((node) => node.name),
+      lookup,
+    );
+    const enabledNodes = nodes.filter((node) => node.enabled);
+    const required = nodeRequirements(cloud, enabledNodes).map((name) => ({
+      name,
+      present: isSet(lookup.env, name),
+    }));
+    const names = new Set(required.map((r) => r.name));
+    return {
+      ...checked,
+      ready: checked.ready && required.every((r) => r.present),
+      required,
+      optional: checked.optional.filter((o) => !names.has(o.name)),
+      skippedAuto: !enabledClouds.has(cloud),
+    };
+  });
   const zerotier = {
     token: isSet(lookup.env, ZEROTIER_TOKEN),
     url: isSet(lookup.env, ZEROTIER_URL),
@@ -118,16 +150,25 @@ export function missingCredentials(
 }
 
 function describeMissing(cloud: CloudCredentials): string[] {
-  const options = cloud.groups.map((group) => `set ${group.missing.join(" and ")}`);
-  if (cloud.configFile !== undefined) options.push(`create ${cloud.configFile.path}`);
-  return options.map((option, i) => `  ${i === 0 ? "" : "or "}${option}`);
+  const lines: string[] = [];
+  const credentialsReady =
+    cloud.groups.some((group) => group.missing.length === 0) || cloud.configFile?.present === true;
+  if (!credentialsReady) {
+    const options = cloud.groups.map((group) => `set ${group.missing.join(" and ")}`);
+    if (cloud.configFile !== undefined) options.push(`create ${cloud.configFile.path}`);
+    lines.push(...options.map((option, i) => `  ${i === 0 ? "" : "or "}${option}`));
+  }
+  const needed = cloud.required.filter((r) => !r.present).map((r) => r.name);
+  if (needed.length > 0)
+    lines.push(`  and set ${needed.join(" and ")} (nodes without compartment_id)`);
+  return lines;
 }
 
 function checkCloud(
   cloud: CloudKind,
   nodes: string[],
   lookup: CredentialLookup,
-): Omit<CloudCredentials, "skippedAuto"> {
+): Omit<CloudCredentials, "skippedAuto" | "required"> {
   const spec = lookup.spec(cloud);
   if (spec === undefined) {
     return {

@@ -125,6 +125,11 @@ function renderCloud(cloud: CloudCredentials): string[] {
     const { path, present } = cloud.configFile;
     lines.push(`           or ${path} ${present ? "present" : "absent"}`);
   }
+  for (const { name, present } of cloud.required) {
+    lines.push(
+      `           and ${name} ${present ? "set" : "missing"} (required: nodes without compartment_id)`,
+    );
+  }
   const unset = cloud.optional.filter((o) => !o.present).map((o) => o.name);
   if (unset.length > 0) lines.push(`           optional, not set: ${unset.join(", ")}`);
   return lines;
