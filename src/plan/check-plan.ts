@@ -1,11 +1,13 @@
 // Cross-field rules of a resolved lab: addresses inside the route, nothing used twice.
 import type { ValidationProblem } from "../errors/index.js";
 import {
+  formatIpv4,
   formatIpv4Cidr as formatCidr,
   parseIpv4,
   parseIpv4Cidr,
   rangeContains,
   rangesOverlap,
+  type Ipv4Cidr,
   type Ipv4Range,
 } from "./ipv4.js";
 import type { LabPlan } from "./lab-plan.js";
@@ -40,14 +42,33 @@ function checkPool(plan: LabPlan): ValidationProblem[] {
     });
   }
   for (const end_ of ["start", "end"] as const) {
-    if (!rangeContains(route, parseIpv4(plan.network.pool[end_]))) {
+    const address = parseIpv4(plan.network.pool[end_]);
+    if (!rangeContains(route, address)) {
       problems.push({
         path: `network.assignment_pool.${end_}`,
         message: `${plan.network.pool[end_]} is outside the route ${plan.network.route}`,
       });
+    } else if (hasReservedEnds(route) && address === route[RESERVED[end_].at]) {
+      const { name, instead, step } = RESERVED[end_];
+      problems.push({
+        path: `network.assignment_pool.${end_}`,
+        message: `${plan.network.pool[end_]} is the ${name} address of ${plan.network.route}`,
+        hint: `ZeroTier would hand it to a device; ${instead} ${formatIpv4(address + step)}`,
+      });
     }
   }
   return problems;
+}
+
+// The ends of a route that a pool must not hand out.
+const RESERVED = {
+  start: { at: "first", name: "network", instead: "start the pool at", step: 1 },
+  end: { at: "last", name: "broadcast", instead: "end the pool at", step: -1 },
+} as const;
+
+// A /31 or /32 route has no network or broadcast address to keep free.
+function hasReservedEnds(route: Ipv4Cidr): boolean {
+  return route.prefix <= 30;
 }
 
 function checkNodeAddresses(plan: LabPlan): ValidationProblem[] {

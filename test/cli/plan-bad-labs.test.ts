@@ -137,6 +137,15 @@ const BAD_LABS: BadLab[] = [
     expected: ['network.name: "123.456" ends in an all-digit label'],
   },
   {
+    name: "a pool spanning the whole /24 route",
+    file: "ztlab.yaml",
+    text: "network:\n  route: 10.0.0.0/24\n  assignment_pool: {start: 10.0.0.0, end: 10.0.0.255}\n",
+    expected: [
+      "network.assignment_pool.start: 10.0.0.0 is the network address of 10.0.0.0/24",
+      "network.assignment_pool.end: 10.0.0.255 is the broadcast address of 10.0.0.0/24",
+    ],
+  },
+  {
     name: "two DNS nodes",
     file: "ztlab.yaml",
     text: "instances:\n  do:\n    dns: true\n  aws:\n    dns: true\n",

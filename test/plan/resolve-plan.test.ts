@@ -237,6 +237,25 @@ describe("resolvePlan cross-field rules", () => {
       "network.assignment_pool.end",
       /outside the route/,
     ],
+    [
+      "a pool that starts at the network address",
+      {
+        network: { route: "10.0.0.0/24", assignment_pool: { start: "10.0.0.0", end: "10.0.0.99" } },
+      },
+      "network.assignment_pool.start",
+      /10\.0\.0\.0 is the network address of 10\.0\.0\.0\/24/,
+    ],
+    [
+      "a pool that ends at the broadcast address",
+      {
+        network: {
+          route: "10.0.0.0/24",
+          assignment_pool: { start: "10.0.0.9", end: "10.0.0.255" },
+        },
+      },
+      "network.assignment_pool.end",
+      /10\.0\.0\.255 is the broadcast address of 10\.0\.0\.0\/24/,
+    ],
     ["a route with host bits", { network: { route: "10.0.0.1/16" } }, "network.route", /host bits/],
     [
       "two DNS nodes",
@@ -294,6 +313,33 @@ describe("resolvePlan cross-field rules", () => {
     expect(problems).toContainEqual(
       expect.objectContaining({ path, message: expect.stringMatching(message) }),
     );
+  });
+
+  it("names both ends when the pool spans the whole route", () => {
+    const problems = problemsOf({
+      network: { route: "10.0.0.0/24", assignment_pool: { start: "10.0.0.0", end: "10.0.0.255" } },
+      instances: { do: { ip_assignment: "10.0.0.1" } },
+    }).filter((problem) => problem.path.startsWith("network.assignment_pool"));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: "network.assignment_pool.start",
+        hint: expect.stringMatching(/start the pool at 10\.0\.0\.1$/),
+      }),
+      expect.objectContaining({
+        path: "network.assignment_pool.end",
+        hint: expect.stringMatching(/end the pool at 10\.0\.0\.254$/),
+      }),
+    ]);
+  });
+
+  it("accepts a pool that fills a /31 route, which has no network or broadcast address", () => {
+    const problems = problemsOf({
+      network: { route: "10.0.0.0/31", assignment_pool: { start: "10.0.0.0", end: "10.0.0.1" } },
+      instances: { do: { ip_assignment: "10.0.0.1" } },
+    });
+    expect(
+      problems.filter((problem) => problem.path.startsWith("network.assignment_pool")),
+    ).toEqual([]);
   });
 
   it("allows a disabled tap node while the rules are off", () => {
