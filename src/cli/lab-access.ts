@@ -37,7 +37,7 @@ export function addSshOptions(command: Command): Command {
     .option("-u, --user <name>", "login user (default: the lab file's first user)")
     .option("-p, --port <port>", "ssh port of every node (default: 22 or ~/.ssh/config)")
     .option("--ssh-config <file>", "ssh config file for `ssh -F` (`none` ignores all)")
-    .option("-o, --ssh-option <Name=value>", "extra ssh -o option (repeatable)", collect, [])
+    .option("-o, --ssh-option <Name=value>", "extra ssh -o option (repeatable)", collect)
     .option("--known-hosts <file>", "known_hosts file (default: ztlab's own, in its state dir)");
 }
 
@@ -127,8 +127,8 @@ export function positiveInt(value: string, flag: string): number {
 }
 
 /** Commander collector for repeatable options. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 // ztlab's state dir: $XDG_STATE_HOME/ztlab, else ~/.local/state/ztlab.

@@ -8,7 +8,8 @@ import {
 } from "../lab-access.js";
 
 const HELP_AFTER = `
-Checks, from this machine over ssh to each node's public address:
+Checks (ids for --only), from this machine over ssh to each node's public address:
+  ssh             ssh reaches the node (always runs; the others need it)
   zerotier        joined, status OK, the expected IPv4 assigned
   ping-ip         every other node answers on its ZeroTier IP
   ping-name       every other node answers by DNS name (<node>.<network>)
@@ -20,10 +21,10 @@ Checks, from this machine over ssh to each node's public address:
 Exit status: 0 when every check passed, 1 when any failed.`;
 
 interface CheckFlags extends OutputsFlags, SshFlags {
-  only: string[];
-  node: string[];
-  concurrency: string;
-  timeout: string;
+  only?: string[];
+  node?: string[];
+  concurrency?: string;
+  timeout?: string;
 }
 
 export const checkCommand: CommandModule = {
@@ -31,10 +32,14 @@ export const checkCommand: CommandModule = {
     const command = program
       .command("check")
       .description("verify the running lab over ssh: a node-by-check matrix with reasons")
-      .option("--only <checks>", "only these checks (comma separated, repeatable)", collect, [])
-      .option("--node <names>", "check from these nodes only (repeatable)", collect, [])
-      .option("--concurrency <n>", "nodes checked at once", "10")
-      .option("--timeout <seconds>", "time limit of each command on a node", "20")
+      .option(
+        "--only <checks>",
+        "only these checks, ids below (comma separated, repeatable)",
+        collect,
+      )
+      .option("--node <names>", "check from these nodes only (repeatable)", collect)
+      .option("--concurrency <n>", "nodes checked at once (default 10)")
+      .option("--timeout <seconds>", "time limit of each command on a node (default 20)")
       .addHelpText("after", HELP_AFTER);
     addSshOptions(addOutputsOptions(command)).action(
       wrap(async (ctx, opts) => {
@@ -43,9 +48,14 @@ export const checkCommand: CommandModule = {
         const { join } = await import("node:path");
         const { loadLabAndPlan } = await import("../lab-loading.js");
         const access = await import("../lab-access.js");
-        const { buildCheckLab, runChecks } = await import("../../checks/index.js");
+        const { buildCheckLab, runChecks, selectChecks } = await import("../../checks/index.js");
         const { renderCheckReport } = await import("../render/check-view.js");
         const flags = opts as CheckFlags;
+        // Flags first: a typo there is exit 2 whatever state the lab is in.
+        selectChecks(flags.only);
+        const concurrency = access.positiveInt(flags.concurrency ?? "10", "--concurrency");
+        const stepTimeoutMs = access.positiveInt(flags.timeout ?? "20", "--timeout") * 1000;
+        const port = access.portFrom(flags);
 
         const loaded = await loadLabAndPlan(ctx);
         const outputs = await access.readLabOutputs(ctx, flags, loaded);
@@ -61,11 +71,11 @@ export const checkCommand: CommandModule = {
             lab,
             user,
             settings,
-            port: access.portFrom(flags),
+            port,
             only: flags.only,
             nodes: flags.node,
-            concurrency: access.positiveInt(flags.concurrency, "--concurrency"),
-            stepTimeoutMs: access.positiveInt(flags.timeout, "--timeout") * 1000,
+            concurrency,
+            stepTimeoutMs,
             controlDir,
             signal: ctx.signal,
             onProgress: live
