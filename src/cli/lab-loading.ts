@@ -55,7 +55,8 @@ export async function loadLabAndPlan(
   }
 }
 
-async function credentialsPresent(ctx: CliContext): Promise<(cloud: CloudKind) => boolean> {
+/** How every command resolves `enabled: auto`: on when the cloud's credentials are in the env. */
+export async function credentialsPresent(ctx: CliContext): Promise<(cloud: CloudKind) => boolean> {
   const { cloudModule } = await import("../clouds/index.js");
   const { hasCloudCredentials } = await import("./commands/credential-check.js");
   const lookup = { env: ctx.env, spec: (cloud: CloudKind) => cloudModule(cloud)?.credentials };

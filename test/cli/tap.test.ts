@@ -61,6 +61,15 @@ describe("ztlab tap", () => {
     expect(zerotier).toContain('watch -1 ${zerotier_identity.instances[\\"do\\"].id} chr inbound;');
   });
 
+  it("re-synthesizes without an auto node whose cloud has no credentials", async () => {
+    await writeLab(LAB_YAML.replace(/^( {2}aws:\n(?: {4}.*\n)*? {4}enabled: )true/m, "$1auto"));
+    const run = await runZtlab(["tap", "watch", "--no-apply"], { cwd, env: {} });
+    expect(run.code).toBe(0);
+    const files = await readdir(join(cwd, "ztlab-terraform"));
+    expect(files).toContain("node-do.tf.json");
+    expect(files).not.toContain("node-aws.tf.json");
+  });
+
   it("changes tap and drop_non_ip on their own lines only", async () => {
     const before = await writeLab();
     const run = await runZtlab(["tap", "tee", "--to", "aws", "--drop-non-ip", "--no-apply"], {

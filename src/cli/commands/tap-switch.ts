@@ -30,7 +30,7 @@ export async function switchTap(
   // Applying needs only the ZeroTier token (the network is the one target); without it nothing
   // is written, as `up` does.
   if (flags.apply) checkToken(ctx);
-  const next = await editAndReload(lab, source, edits);
+  const next = await editAndReload(ctx, lab, source, edits);
   const { terraformDir } = await import("./engine-session.js");
   const dir = terraformDir(ctx, lab, flags);
   // Synthesis and every check of both writes run before anything is written, so a lab it
@@ -153,16 +153,23 @@ function changedValues(
 }
 
 // The edited text is parsed, validated and resolved before it may replace the file.
-async function editAndReload(lab: LoadedLab, source: FileSource, edits: FlowEdit[]) {
+async function editAndReload(
+  ctx: CliContext,
+  lab: LoadedLab,
+  source: FileSource,
+  edits: FlowEdit[],
+) {
   const { editLabText, parseLabText, validateLab } = await import("../../config/index.js");
   const { resolvePlan } = await import("../../plan/index.js");
+  const { credentialsPresent } = await import("../lab-loading.js");
   const text = editLabText(lab.text ?? "", {
     format: source.format,
     edits: edits.map(({ key, value }) => ({ path: [...FLOW_RULES, key], value })),
   });
   const parsed = parseLabText(text, source);
   const config = validateLab(parsed.value, { source: source.path, locate: parsed.locate });
-  return { text, plan: resolvePlan(config, { source: source.path }) };
+  const hasCredentials = await credentialsPresent(ctx);
+  return { text, plan: resolvePlan(config, { source: source.path, hasCredentials }) };
 }
 
 async function applyNetwork(ctx: CliContext, { dir, flags }: { dir: string; flags: TapFlags }) {
