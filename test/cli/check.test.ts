@@ -95,4 +95,23 @@ describe.skipIf(skip !== undefined)(`ztlab check ${skip ?? ""}`, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("not the lab's `terraform output -json` document");
   });
+
+  it("collapses unreachable nodes to one line each with the ssh error", async () => {
+    const outputs = JSON.parse(await readFile(fake.outputsFile, "utf8")) as {
+      nodes: { value: Record<string, { public_ipv4: string }> };
+    };
+    for (const name of ["aws", "gcp"]) {
+      const node = outputs.nodes.value[name];
+      if (node !== undefined) node.public_ipv4 = "127.0.0.99";
+    }
+    const down = join(fake.sshd.dir, "down-outputs.json");
+    await writeFile(down, JSON.stringify(outputs));
+    const run = await runZtlab([...args, "--outputs", down], { env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("not reached over ssh");
+    const unreachable = run.stdout.split("\n").filter((line) => /^(aws|gcp)\s+ssh\s/.test(line));
+    expect(unreachable).toHaveLength(2);
+    expect(unreachable[0]).toMatch(/Connection refused|connect/i);
+    expect(run.stdout).toContain("aws, gcp unreachable over ssh: 16 of their checks skipped");
+  });
 });

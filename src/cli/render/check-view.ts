@@ -39,7 +39,15 @@ export function renderCheckReport(report: CheckReport): string {
           { header: "CHECK", value: (f) => f.check },
           { header: "REASON", value: (f) => f.reason },
         ]);
-  return `${matrix}${details}\n${summaryLine(report)}\n`;
+  const skippedThere = report.cells.filter(
+    (cell) => cell.status === "skip" && unreachable.has(cell.node),
+  ).length;
+  const reachNote =
+    unreachable.size === 0
+      ? ""
+      : `\n${[...unreachable].join(", ")} unreachable over ssh: ` +
+        `${skippedThere} of their checks skipped\n`;
+  return `${matrix}${details}${reachNote}\n${summaryLine(report)}\n`;
 }
 
 export function summaryLine(report: CheckReport): string {
