@@ -5,7 +5,7 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const LINUX_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
 const MEMBER_ID = /^[0-9a-f]{10}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const SSH_KEY_TYPES = new Set([
+export const SSH_KEY_TYPES: ReadonlySet<string> = new Set([
   "ssh-ed25519",
   "ssh-rsa",
   "ecdsa-sha2-nistp256",
@@ -17,7 +17,7 @@ const SSH_KEY_TYPES = new Set([
 // Length-prefixed type name (4 + 11) plus a length-prefixed 32-byte point (4 + 32).
 const ED25519_BLOB_LENGTH = 51;
 // Accounts an Ubuntu cloud image already has, or that ztlab's first boot creates.
-const RESERVED_USERS = new Set([
+export const RESERVED_USERS: ReadonlySet<string> = new Set([
   "root",
   "daemon",
   "bin",

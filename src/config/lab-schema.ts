@@ -3,18 +3,22 @@ import { z } from "zod";
 import { CLOUD_KINDS } from "./cloud-kinds.js";
 import {
   checkDnsDomain,
-  checkDnsLabel,
   checkIpv4,
   checkIpv4Cidr,
   checkLinuxUsername,
   checkMemberId,
   checkSshPublicKey,
 } from "./field-formats.js";
+import { FORMAT_PATTERNS } from "./format-patterns.js";
 
-function formatted(check: (value: string) => string | undefined, description: string) {
+function formatted(
+  check: (value: string) => string | undefined,
+  pattern: string,
+  description: string,
+) {
   return z
     .string()
-    .describe(description)
+    .meta({ description, pattern })
     .superRefine((value, ctx) => {
       const problem = check(value);
       if (problem === undefined) return;
@@ -23,19 +27,34 @@ function formatted(check: (value: string) => string | undefined, description: st
     });
 }
 
-const ipv4 = (description: string) => formatted(checkIpv4, description);
-const ipv4Cidr = (description: string) => formatted(checkIpv4Cidr, description);
+const ipv4 = (description: string) => formatted(checkIpv4, FORMAT_PATTERNS.ipv4, description);
+const ipv4Cidr = (description: string) =>
+  formatted(checkIpv4Cidr, FORMAT_PATTERNS.ipv4Cidr, description);
+// Keys of instances, devices and users; validate-lab checks them with its own messages.
+const labelKey = z.string().meta({ pattern: FORMAT_PATTERNS.dnsLabel });
 
 export const userSchema = z
   .strictObject({
-    username: formatted(checkLinuxUsername, "Linux account created on every node"),
-    ssh_pubkey: formatted(checkSshPublicKey, "OpenSSH public key allowed to log in as this user"),
+    username: formatted(
+      checkLinuxUsername,
+      FORMAT_PATTERNS.linuxUsername,
+      "Linux account created on every node",
+    ),
+    ssh_pubkey: formatted(
+      checkSshPublicKey,
+      FORMAT_PATTERNS.sshPublicKey,
+      "OpenSSH public key allowed to log in as this user",
+    ),
   })
   .describe("A person with an account, SSH key login and passwordless sudo on every node");
 
 export const deviceSchema = z
   .strictObject({
-    member_id: formatted(checkMemberId, "ZeroTier node id of an existing device (10 hex digits)"),
+    member_id: formatted(
+      checkMemberId,
+      FORMAT_PATTERNS.memberId,
+      "ZeroTier node id of an existing device (10 hex digits)",
+    ),
     description: z.string().default("").describe("Shown in ZeroTier Central"),
   })
   .describe("An existing ZeroTier device authorized onto the lab network");
@@ -81,7 +100,11 @@ export const flowRulesSchema = z
 
 export const networkSchema = z
   .strictObject({
-    name: formatted(checkDnsDomain, "Network name and DNS domain of the lab").default("demo.lab"),
+    name: formatted(
+      checkDnsDomain,
+      FORMAT_PATTERNS.dnsDomain,
+      "Network name and DNS domain of the lab",
+    ).default("demo.lab"),
     description: z.string().default("ZeroTier Terraform Demolab"),
     route: ipv4Cidr("Managed route of the network").default("10.0.0.0/16"),
     assignment_pool: z
@@ -146,9 +169,9 @@ export const labSchema = z
   .strictObject({
     $schema: z.string().optional(),
     network: networkSchema.default(networkSchema.parse({})),
-    users: z.record(z.string(), userSchema).default({}),
-    devices: z.record(z.string(), deviceSchema).default({}),
-    instances: z.record(z.string(), instanceSchema).default({}),
+    users: z.record(labelKey, userSchema).default({}),
+    devices: z.record(labelKey, deviceSchema).default({}),
+    instances: z.record(labelKey, instanceSchema).default({}),
     state: stateSchema.default({ backend: "local" }),
   })
   .describe("A ztlab lab: one ZeroTier network, its users, devices and cloud nodes");

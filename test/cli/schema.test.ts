@@ -15,4 +15,18 @@ describe("ztlab schema", () => {
     expect(validate(parse(STARTER_LAB_YAML))).toBe(true);
     expect(validate({ instances: { do: { sizee: "x" } } })).toBe(false);
   });
+
+  it("rejects in the editor the keys and ids that ztlab plan rejects", async () => {
+    const schema = JSON.parse((await runCliIn(["schema"])).stdout) as Record<string, unknown>;
+    const validate = new Ajv2020({ strict: true }).compile(schema);
+    for (const lab of [
+      "instances:\n  My_Node:\n    cloud: aws\n",
+      "devices:\n  laptop:\n    member_id: a11c3411\n",
+      "network:\n  name: '123.456'\n",
+    ]) {
+      const plan = await runCliIn(["plan"], { files: { "ztlab.yaml": lab } });
+      expect(plan.code).toBe(2);
+      expect(validate(parse(lab)), lab).toBe(false);
+    }
+  });
 });
