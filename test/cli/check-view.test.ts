@@ -67,7 +67,7 @@ describe("renderSshConfig", () => {
       "# ztlab lab demo.lab (network 8bd5124fd6f45ffe)
       # Save this and add \`Include <file>\` near the top of ~/.ssh/config.
 
-      Host do do.demo.lab
+      Host do.demo.lab ztlab-do
         HostName 203.0.113.5
         User alice
         UserKnownHostsFile /home/alice/.local/state/ztlab/known_hosts

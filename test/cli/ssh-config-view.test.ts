@@ -16,7 +16,7 @@ describe("renderSshConfig", () => {
       nodes: [{ name: "aws", fqdn: "aws.demo.lab", host: "127.0.0.1" }],
     });
     expect(text).toContain('  UserKnownHostsFile "/home/a b/known_hosts"\n');
-    expect(text).toContain("Host aws aws.demo.lab\n  HostName 127.0.0.1\n  User alice\n");
+    expect(text).toContain("Host aws.demo.lab ztlab-aws\n  HostName 127.0.0.1\n  User alice\n");
   });
 
   it.each([

@@ -58,7 +58,7 @@ describe.skipIf(skip !== undefined)(`ztlab ssh, ssh-config and capture ${skip ??
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(
         [
-          "Host aws aws.demo.lab",
+          "Host aws.demo.lab ztlab-aws",
           "  HostName 127.0.0.3",
           "  User root",
           `  Port ${fake.sshd.port}`,
@@ -68,7 +68,25 @@ describe.skipIf(skip !== undefined)(`ztlab ssh, ssh-config and capture ${skip ??
           "  StrictHostKeyChecking accept-new",
         ].join("\n"),
       );
-      expect(run.stdout).toContain("Host do do.demo.lab\n  HostName 127.0.0.2\n");
+      expect(run.stdout).toContain("Host do.demo.lab ztlab-do\n  HostName 127.0.0.2\n");
+    });
+  });
+
+  describe("ztlab ssh-config --json", () => {
+    it("prints the hosts as data, not config text", async () => {
+      const run = await ztlab(["--json", "ssh-config", ...access]);
+      expect(run.code).toBe(0);
+      const doc = JSON.parse(run.stdout) as { hosts: Record<string, unknown>[] };
+      expect(doc.hosts).toContainEqual({
+        node: "aws",
+        names: ["aws.demo.lab", "ztlab-aws"],
+        hostName: "127.0.0.3",
+        user: "root",
+        port: fake.sshd.port,
+        identityFile: fake.sshd.identityFile,
+        userKnownHostsFile: join(fake.sshd.dir, "ztlab_known_hosts"),
+      });
+      expect(doc).toMatchObject({ network: { name: "demo.lab" } });
     });
   });
 

@@ -10,12 +10,19 @@ export const sshConfigCommand: CommandModule = {
   register(program, wrap) {
     const command = program
       .command("ssh-config")
-      .description("print ssh Host entries for every node, to Include from ~/.ssh/config");
+      .description("print ssh Host entries for every node, to Include from ~/.ssh/config")
+      .addHelpText(
+        "after",
+        `
+Each node is named <node>.<network name> and ztlab-<node> (e.g. aws.demo.lab, ztlab-aws);
+the bare node name is left out so it cannot shadow a Host entry of your own.
+With --json: {"network": {...}, "hosts": [{"node", "names", "hostName", "user", ...}]}.`,
+      );
     addSshOptions(addOutputsOptions(command)).action(
       wrap(async (ctx, opts) => {
         const { loadLabAndPlan } = await import("../lab-loading.js");
         const access = await import("../lab-access.js");
-        const { renderSshConfig } = await import("../render/ssh-config-view.js");
+        const { renderSshConfig, sshConfigJson } = await import("../render/ssh-config-view.js");
         const flags = opts as OutputsFlags & SshFlags;
 
         const loaded = await loadLabAndPlan(ctx);
@@ -27,15 +34,16 @@ export const sshConfigCommand: CommandModule = {
             const out = outputs.nodes[node.name];
             return { name: node.name, fqdn: node.fqdn, host: out?.publicIpv4 ?? out?.publicIpv6 };
           });
+        const input = {
+          networkName: loaded.plan.network.name,
+          networkId: outputs.networkId,
+          nodes,
+          user: access.loginUser(loaded.plan, flags),
+          port: access.portFrom(flags),
+          settings,
+        };
         ctx.out(
-          renderSshConfig({
-            networkName: loaded.plan.network.name,
-            networkId: outputs.networkId,
-            nodes,
-            user: access.loginUser(loaded.plan, flags),
-            port: access.portFrom(flags),
-            settings,
-          }),
+          ctx.options.json ? JSON.stringify(sshConfigJson(input), null, 2) : renderSshConfig(input),
         );
       }),
     );

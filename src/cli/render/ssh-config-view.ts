@@ -7,7 +7,48 @@ export interface SshConfigNode {
   host: string | undefined;
 }
 
-/** ssh_config Host blocks: each node by its short and DNS name, at its public address. */
+/**
+ * Host names for a node: its DNS name in the lab and a `ztlab-` alias. The bare node name
+ * (`aws`, `do`) is left out on purpose: an included file's Host blocks win over later ones, so a
+ * bare name would take over a user's own entry of the same name.
+ */
+export function hostNames(node: Pick<SshConfigNode, "name" | "fqdn">): string[] {
+  return [node.fqdn, `ztlab-${node.name}`];
+}
+
+export interface SshConfigInput {
+  networkName: string;
+  networkId: string | undefined;
+  nodes: readonly SshConfigNode[];
+  user: string;
+  port: number | undefined;
+  settings: SshSettings;
+}
+
+/** The same entries as data, for `ssh-config --json`. */
+export function sshConfigJson({
+  networkName,
+  networkId,
+  nodes,
+  user,
+  port,
+  settings,
+}: SshConfigInput) {
+  return {
+    network: { name: networkName, id: networkId ?? null },
+    hosts: nodes.map((node) => ({
+      node: node.name,
+      names: hostNames(node),
+      hostName: node.host ?? null,
+      user,
+      port: port ?? null,
+      identityFile: settings.identityFile ?? null,
+      userKnownHostsFile: settings.knownHostsFile,
+    })),
+  };
+}
+
+/** ssh_config Host blocks: each node by its DNS name and ztlab- alias, at its public address. */
 export function renderSshConfig({
   networkName,
   networkId,
@@ -15,14 +56,7 @@ export function renderSshConfig({
   user,
   port,
   settings,
-}: {
-  networkName: string;
-  networkId: string | undefined;
-  nodes: readonly SshConfigNode[];
-  user: string;
-  port: number | undefined;
-  settings: SshSettings;
-}): string {
+}: SshConfigInput): string {
   const lines = [
     `# ztlab lab ${networkName}${networkId === undefined ? "" : ` (network ${networkId})`}`,
     "# Save this and add `Include <file>` near the top of ~/.ssh/config.",
@@ -33,7 +67,7 @@ export function renderSshConfig({
       lines.push(`# ${node.name}: no public address in the Terraform outputs (not deployed?)`);
       continue;
     }
-    const names = [node.name, node.fqdn].map((name) => word(name, "host name"));
+    const names = hostNames(node).map((name) => word(name, "host name"));
     lines.push(
       `Host ${names.join(" ")}`,
       `  HostName ${word(node.host, "address")}`,
