@@ -1,6 +1,7 @@
 // `cap NAME id N [default] <rules> ;`: a capability and its own rule list.
 import type { CompileState } from "./compile-state.js";
 import { failAt } from "./rules-diagnostic.js";
+import { setName } from "./rules-names.js";
 import { readInteger, warnOutside } from "./rules-numbers.js";
 import { renderRuleList } from "./render-rule-list.js";
 import type { RulesToken } from "./rules-tree.js";
@@ -14,6 +15,7 @@ export function defineCapability({ keyword, block }: RulesStatement, state: Comp
   const name = nameItem.text.toLowerCase();
   let id = Number.NaN;
   let idToken: RulesToken | undefined;
+  let idText = "";
   let isDefault = false;
   let start = 0;
   for (; start < rest.length; start++) {
@@ -22,6 +24,7 @@ export function defineCapability({ keyword, block }: RulesStatement, state: Comp
     const value = rest[start + 1];
     if (word === "id" && value?.kind === "token" && item?.kind === "token") {
       idToken = item;
+      idText = value.text;
       id = readInteger({ token: value, text: value.text, state }, "capability id");
       start++;
     } else if (word === "default") {
@@ -34,11 +37,11 @@ export function defineCapability({ keyword, block }: RulesStatement, state: Comp
   if (idToken === undefined) {
     failAt(nameItem, { code: "cap-without-id", message: `capability "${name}" has no numeric id` });
   }
-  warnOutside({ token: idToken, text: "", state }, id, [0, 0xffffffff], "capability id");
+  warnOutside({ token: idToken, text: idText, state }, id, [0, 0xffffffff], "capability id");
   if (state.output.config.capabilities.some((other) => other.id === id)) {
     failAt(idToken, {
       code: "duplicate-cap-id",
-      message: `another capability already has id ${id}`,
+      message: `another capability already has id ${idText}`,
     });
   }
   const rules = renderRuleList(rest.slice(start), { state, scope: new Map(), expanding: [] });
@@ -49,5 +52,5 @@ export function defineCapability({ keyword, block }: RulesStatement, state: Comp
     });
   }
   state.output.config.capabilities.push({ id, default: isDefault, rules });
-  state.output.capabilitiesByName[name] = id;
+  setName(state.output.capabilitiesByName, name, id);
 }

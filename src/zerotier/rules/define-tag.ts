@@ -2,7 +2,7 @@
 // Names are lowercased here, where they are defined, and nowhere else (README, behaviour 3).
 import type { CompileState, TagByName } from "./compile-state.js";
 import { failAt } from "./rules-diagnostic.js";
-import { lookupName } from "./rules-names.js";
+import { lookupName, setName } from "./rules-names.js";
 import { readInteger, readLenientInteger, warnOutside } from "./rules-numbers.js";
 import type { RulesItem, RulesToken } from "./rules-tree.js";
 import type { RulesStatement } from "./rule-statements.js";
@@ -17,6 +17,7 @@ export function defineTag({ keyword, block }: RulesStatement, state: CompileStat
   const name = nameItem.text.toLowerCase();
   const tag: TagByName = { id: Number.NaN, default: null, enums: {}, flags: {} };
   let idToken: RulesToken | undefined;
+  let idText = "";
   let defaultToken: RulesToken | undefined;
 
   for (let i = 0; i < clauses.length; i++) {
@@ -34,14 +35,15 @@ export function defineTag({ keyword, block }: RulesStatement, state: CompileStat
     const second = operands === 2 ? operandOf(clauses[i + 2], clause) : first;
     if (word === "id") {
       idToken = clause;
+      idText = first.text;
       tag.id = readInteger({ token: first, text: first.text, state }, "tag id");
     } else if (word === "default") {
       defaultToken = first;
     } else if (word === "enum") {
       const value = readInteger({ token: first, text: first.text, state }, "enum value");
-      tag.enums[second.text.toLowerCase()] = value;
+      setName(tag.enums, second.text.toLowerCase(), value);
     } else {
-      tag.flags[second.text.toLowerCase()] = flagMask(first, tag, state);
+      setName(tag.flags, second.text.toLowerCase(), flagMask(first, tag, state));
     }
     i += operands;
   }
@@ -49,16 +51,16 @@ export function defineTag({ keyword, block }: RulesStatement, state: CompileStat
   if (idToken === undefined) {
     failAt(nameItem, { code: "tag-without-id", message: `tag "${name}" has no numeric id` });
   }
-  warnOutside({ token: idToken, text: "", state }, tag.id, [0, 0xffffffff], "tag id");
+  warnOutside({ token: idToken, text: idText, state }, tag.id, [0, 0xffffffff], "tag id");
   if (state.output.config.tags.some((other) => other.id === tag.id)) {
-    failAt(idToken, { code: "duplicate-tag-id", message: `another tag already has id ${tag.id}` });
+    failAt(idToken, { code: "duplicate-tag-id", message: `another tag already has id ${idText}` });
   }
   if (defaultToken !== undefined) tag.default = tagDefault(defaultToken, tag, state);
   if (state.findTag(name) !== undefined) {
     state.warn(nameItem, { code: "duplicate-tag-name", message: `tag "${name}" is defined twice` });
   }
   state.output.config.tags.push({ id: tag.id, default: tag.default });
-  state.output.tagsByName[name] = tag;
+  setName(state.output.tagsByName, name, tag);
 }
 
 /** BITS: a comma list of bit numbers 0-31 or names of flags defined before. */

@@ -57,3 +57,16 @@ export const CHARACTERISTIC_BITS: Readonly<Record<string, number>> = {
 export function lookupName<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
   return Object.hasOwn(table, name) ? table[name] : undefined;
 }
+
+/**
+ * Sets `table[name]` as an own, enumerable key whatever the name, so `__proto__` is stored like
+ * any other name instead of replacing the object's prototype.
+ */
+export function setName<T>(table: Record<string, T>, name: string, value: T): void {
+  Object.defineProperty(table, name, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}

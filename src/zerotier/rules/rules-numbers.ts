@@ -8,6 +8,7 @@ const GLUED_SEMICOLONS =
   'a word loses only one ";": ";;" ends one rule and leaves a ";" in the value; write "; ;"';
 
 const WHOLE_INTEGER = /^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)$/;
+const INTEGER_PREFIX = /^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)/;
 
 export interface ValueSite {
   token: RulesToken;
@@ -51,9 +52,16 @@ export function warnOutside(
   if (value < min || value > max) {
     site.state.warn(site.token, {
       code: "value-out-of-range",
-      message: `${what} ${value} is outside ${min}-${max}`,
+      message: `${what} ${asWritten(site.text, value)} is outside ${min}-${max}`,
     });
   }
+}
+
+// The digits the user typed when they are what was read, so 99999999999999999999999 is not
+// shown back as 1e+23; otherwise (a range end, say) the value itself.
+function asWritten(text: string, value: number): string {
+  const digits = INTEGER_PREFIX.exec(text)?.[0];
+  return digits !== undefined && Number.parseInt(digits) === value ? digits : String(value);
 }
 
 /** `N` or `A-B`, both ends within 0-65535 and in order, as ports, frame sizes and TOS take. */

@@ -23,6 +23,38 @@ describe("compileRules definitions", () => {
     expect(compileRules("tag zone id 9;\naccept teq Zone 1;").ok).toBe(false);
   });
 
+  it("stores tags, enums, flags and capabilities named __proto__ as plain keys", () => {
+    const program = compiled(
+      "tag __proto__ id 1 enum 2 __proto__ flag 3 __PROTO__;\ncap __proto__ id 5\n accept;\n;\naccept;",
+    );
+    expect(Object.getPrototypeOf(program.tagsByName)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(program.capabilitiesByName)).toBe(Object.prototype);
+    expect(Object.keys(program.tagsByName)).toEqual(["__proto__"]);
+    expect(JSON.stringify(program.capabilitiesByName)).toBe('{"__proto__":5}');
+    expect(JSON.stringify(program.tagsByName)).toBe(
+      '{"__proto__":{"id":1,"default":null,"enums":{"__proto__":2},"flags":{"__proto__":8}}}',
+    );
+    expect(
+      compiled("tag __proto__ id 1 enum 2 x;\naccept teq __proto__ x;").config.rules[0],
+    ).toMatchObject({
+      id: 1,
+      value: 2,
+    });
+  });
+
+  it.each([
+    ["tag t id 99999999999999999999999;\naccept;", "tag id 99999999999999999999999 is outside"],
+    ["cap c id 0x1ffffffff\n accept;\n;\naccept;", "capability id 0x1ffffffff is outside"],
+    ["accept vlan 99999999999999999999999;", "99999999999999999999999 is outside"],
+  ])("shows an out-of-range number as written: %s", (source, message) => {
+    const result = compileRules(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const [warning] = result.warnings;
+    expect(warning?.code).toBe("value-out-of-range");
+    expect(warning?.message).toContain(message);
+    expect(warning?.message).not.toContain("e+");
+  });
+
   it("defines capabilities in order with their own rules and the default flag", () => {
     const program = compiled(
       "cap First id 3 default\n drop vlan 2;\n accept;\n;\ncap second id 4\n break vlan 1;\n;\naccept;",
