@@ -104,6 +104,9 @@ export function checkSshPublicKey(value: string): string | undefined {
   }
   if (line.includes("\n")) return "holds more than one line; give one public key";
   const [type, blob] = line.split(/\s+/);
+  if (type !== undefined && !SSH_KEY_TYPES.has(type) && hasKeyAfterOptions(line)) {
+    return "authorized_keys options (from=, no-pty...) are not allowed here\ngive the key alone: type, key data, optional comment";
+  }
   if (type === undefined || blob === undefined || !SSH_KEY_TYPES.has(type)) {
     return "not an OpenSSH public key\nexpected one line such as: ssh-ed25519 AAAA... you@host";
   }
@@ -134,6 +137,11 @@ export function checkIpv4Cidr(value: string): string | undefined {
 // Long values would push the message past one line.
 function quote(value: string): string {
   return JSON.stringify(value.length > 24 ? `${value.slice(0, 21)}...` : value);
+}
+
+// Options such as from="10.0.0.1" or no-pty come before the key type in authorized_keys.
+function hasKeyAfterOptions(line: string): boolean {
+  return line.split(/\s+/).some((word, i) => i > 0 && SSH_KEY_TYPES.has(word));
 }
 
 function embeddedType(raw: Buffer): string {

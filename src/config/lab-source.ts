@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument, type Document } from "yaml";
 import { InputError, ValidationError, type ValidationProblem } from "../errors/index.js";
+import { findCollectionKeys } from "./collection-keys.js";
 import { checkJsonSyntax } from "./json-syntax.js";
 import { toPlainData } from "./plain-data.js";
 import { keepStringScalars } from "./string-scalars.js";
@@ -107,7 +108,8 @@ export function parseLabText(text: string, source: LabSource & { kind: "file" })
     }
   };
   const doc = guarded(() =>
-    parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }),
+    // logLevel "error": the parser's own warnings would go to process.emitWarning (stderr).
+    parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" }),
   );
   // After the first JSON error the parser mostly reports its echoes; the first one is the news.
   const jsonProblems =
@@ -128,6 +130,17 @@ export function parseLabText(text: string, source: LabSource & { kind: "file" })
     throw new ValidationError(problems, { source: source.path, code: "lab-file-syntax" });
   }
 
+  const collectionKeys = guarded(() => findCollectionKeys(doc));
+  if (collectionKeys.length > 0) {
+    throw new ValidationError(
+      collectionKeys.map(({ path, offset }) => ({
+        path: "",
+        message: `malformed ${what}: ${path === "" ? "a" : `${path} has a`} key that is a list or mapping; keys must be plain names`,
+        ...where(offset),
+      })),
+      { source: source.path, code: "lab-file-syntax" },
+    );
+  }
   if (source.format === "yaml") guarded(() => keepStringScalars(doc, text));
   const locate: Locate = (path, { atKey = false } = {}) => {
     const offset = offsetOf(doc, path, atKey);

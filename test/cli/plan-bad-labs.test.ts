@@ -44,6 +44,21 @@ const BAD_LABS: BadLab[] = [
     expected: ["users.alice.ssh_pubkey: not an OpenSSH public key"],
   },
   {
+    name: "an ssh_pubkey with authorized_keys options",
+    file: "ztlab.yaml",
+    text: `users:\n  alice:\n    username: alice\n    ssh_pubkey: 'from="10.0.0.1" ${KEY}'\n`,
+    expected: [
+      "users.alice.ssh_pubkey: authorized_keys options (from=, no-pty...) are not allowed here",
+      "give the key alone",
+    ],
+  },
+  {
+    name: "a list as a mapping key",
+    file: "ztlab.yaml",
+    text: "? [a, b]: 1\n",
+    expected: ["malformed YAML: a key that is a list or mapping", "ztlab.yaml:1:3"],
+  },
+  {
     name: "a pasted private key",
     file: "ztlab.json",
     text: JSON.stringify({

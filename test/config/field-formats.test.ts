@@ -45,6 +45,12 @@ describe("checkSshPublicKey", () => {
     ["a truncated ed25519 blob", ED25519.slice(0, 60), /truncated/],
     ["two keys on two lines", `${ED25519}\n${ED25519}`, /more than one line/],
     ["an RFC 4716 key", "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n", /ssh-keygen -i/],
+    [
+      "a key with a from= option",
+      `from="10.0.0.1" ${ED25519}`,
+      /^authorized_keys options .* not allowed here\n/,
+    ],
+    ["a key with several options", `no-pty,command="x y" ${ED25519}`, /authorized_keys options/],
   ])("rejects %s", (_name, key, reason) => {
     expect(checkSshPublicKey(key)).toMatch(reason);
   });

@@ -1,6 +1,6 @@
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { findLabSource, loadLab, parseLabText } from "../../src/config/index.js";
 import { InputError, ValidationError } from "../../src/errors/index.js";
 import { makeTempDir } from "../helpers/run-cli.js";
@@ -112,6 +112,38 @@ describe("parseLabText", () => {
       { path: "", message: expect.stringMatching(message), line, column },
     ]);
     expect(error?.problems[0]?.message).toMatch(/^malformed JSON: /);
+  });
+
+  it.each([
+    ["a list key", "? [a, b]: 1\n", [[1, 3, /^malformed YAML: a key that is a list or mapping/]]],
+    [
+      "a mapping key inside network and an alias to a mapping",
+      "network:\n  ? {a: 1}\n  : x\nk: &k [1]\n? *k\n: 2\n",
+      [
+        [2, 5, /^malformed YAML: network has a key that is a list or mapping/],
+        [5, 3, /^malformed YAML: a key that is a list or mapping/],
+      ],
+    ],
+  ] as const)("reports %s as malformed YAML, emitting no process warning", (_name, text, where) => {
+    const emitWarning = vi.spyOn(process, "emitWarning");
+    onTestFinished(() => emitWarning.mockRestore());
+    let error: ValidationError | undefined;
+    try {
+      parseLabText(text, yaml);
+    } catch (thrown) {
+      error = thrown as ValidationError;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error?.code).toBe("lab-file-syntax");
+    expect(error?.problems).toEqual(
+      where.map(([line, column, message]) => ({
+        path: "",
+        message: expect.stringMatching(message),
+        line,
+        column,
+      })),
+    );
+    expect(emitWarning).not.toHaveBeenCalled();
   });
 
   it("keeps number-looking text of text fields as written", async () => {
