@@ -1,6 +1,6 @@
 // Runs ztlab in-process with captured streams, as the commands' tests need.
 import { PassThrough } from "node:stream";
-import { runCli } from "../../src/cli/program.js";
+import { runCli, type CommandModule } from "../../src/cli/program.js";
 
 export interface CliRun {
   code: number;
@@ -18,6 +18,7 @@ export async function runZtlab(
     signal,
     onStdout,
     tty = false,
+    commands,
   }: {
     cwd?: string;
     env?: NodeJS.ProcessEnv;
@@ -26,6 +27,8 @@ export async function runZtlab(
     onStdout?: (text: string) => void;
     /** Make stdout look like a terminal. */
     tty?: boolean;
+    /** Commands offered instead of ztlab's own. */
+    commands?: readonly CommandModule[];
   } = {},
 ): Promise<CliRun> {
   const stdout = Object.assign(new PassThrough(), { isTTY: tty });
@@ -37,7 +40,11 @@ export async function runZtlab(
     onStdout?.(Buffer.concat(out).toString("utf8"));
   });
   stderr.on("data", (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(argv, { cwd, env, stdout, stderr, signal });
+  const code = await runCli(
+    argv,
+    { cwd, env, stdout, stderr, signal },
+    commands === undefined ? {} : { commands },
+  );
   return {
     code,
     stdout: Buffer.concat(out).toString("utf8"),

@@ -1,11 +1,10 @@
-// Runs the ztlab CLI in-process: captured stdout/stderr, a temp working directory, a chosen env.
+// Runs the ztlab CLI in-process in a temp working directory with files laid out first.
 import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Writable } from "node:stream";
 import { onTestFinished } from "vitest";
-import type { CliIo } from "../../src/cli/cli-context.js";
-import { runCli, type CommandModule } from "../../src/cli/program.js";
+import type { CommandModule } from "../../src/cli/program.js";
+import { runZtlab } from "./cli-run.js";
 
 export interface CliResult {
   code: number;
@@ -36,12 +35,13 @@ export async function runCliIn(
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
   }
-  const stdout = new CapturedStream();
-  const stderr = new CapturedStream();
-  const io: CliIo = { cwd: dir, env: env ?? { PATH: process.env.PATH }, stdout, stderr };
-  if (signal !== undefined) io.signal = signal;
-  const code = await runCli(argv, io, commands === undefined ? {} : { commands });
-  return { code, stdout: stdout.text(), stderr: stderr.text(), cwd: dir };
+  const run = await runZtlab(argv, {
+    cwd: dir,
+    env: env ?? { PATH: process.env.PATH },
+    signal,
+    commands,
+  });
+  return { code: run.code, stdout: run.stdout, stderr: run.stderr, cwd: dir };
 }
 
 /** A temp directory that is removed when the current test finishes. */
@@ -54,18 +54,4 @@ export async function makeTempDir(prefix = "ztlab-test-"): Promise<string> {
 /** Names of the entries of a directory, sorted. */
 export async function listDir(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
-}
-
-class CapturedStream extends Writable {
-  readonly isTTY = false;
-  private readonly chunks: Buffer[] = [];
-
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-    done();
-  }
-
-  text(): string {
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
 }
