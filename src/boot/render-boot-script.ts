@@ -11,8 +11,8 @@ import { zeronsdStep } from "./script-steps/zeronsd.js";
 import { aptStep, identityStep, joinStep, zerotierInstallStep } from "./script-steps/zerotier.js";
 import { joinParts, sh, shellQuote, type BootStep, type ScriptPart } from "./shell-text.js";
 
-// LIMITATION(#2): the DNS node's script is about 15.9 KB with two users and AWS takes at most
-// 16 KB of plain user-data; labs with more users need it gzipped (cloud-init accepts that).
+// The DNS node's script is about 15.9 KB with two users. Clouds with tight user-data limits get it
+// gzipped (AWS) or checked against their limit at synth time (clouds/ user-data-size).
 
 /**
  * The cloud-init user-data (a bash script) for one node. zeronsd runs in a container, so on the
