@@ -15,13 +15,16 @@ import { basename, dirname, join } from "node:path";
 import {
   EnvironmentError,
   InputError,
-  InternalError,
   isZtlabError,
   type ZtlabError,
 } from "../errors/index.js";
-
-/** The file listing the files ztlab wrote into a directory; nothing else there is ours. */
-export const MANIFEST_NAME = ".ztlab-manifest.json";
+import {
+  MANIFEST_NAME,
+  checkFileName,
+  manifestText,
+  parseManifest,
+  type Manifest,
+} from "./directory-manifest.js";
 
 export type FileChange = "created" | "updated" | "unchanged" | "removed";
 
@@ -46,14 +49,6 @@ export interface WriteDirectoryReport {
   files: WrittenFile[];
 }
 
-interface Manifest {
-  generator: "ztlab";
-  files: string[];
-}
-
-// The only names ztlab writes and therefore the only names a manifest may hand it to replace or
-// remove: a plain `*.tf.json` name cannot reach outside the directory or name a directory.
-const OWNED_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.tf\.json$/;
 // Staging directories inside the target; one left by a killed run does not make it "not empty".
 const STAGING_PREFIX = ".ztlab-staging-";
 // Failures of the machine rather than of the chosen path.
@@ -121,14 +116,6 @@ async function prepare(options: WriteDirectoryOptions, names: string[]): Promise
   return { existing, changes };
 }
 
-function checkFileName(name: string): void {
-  if (!OWNED_NAME.test(name) || name.includes("..")) {
-    throw new InternalError(`not a plain file name for a generated file: ${JSON.stringify(name)}`, {
-      code: "internal",
-    });
-  }
-}
-
 // The manifest of an existing directory (no files for an empty one); undefined when it is absent.
 async function readExisting({ dir, flag }: WriteDirectoryOptions): Promise<Manifest | undefined> {
   const entries = await readdir(dir).catch(async (error: NodeJS.ErrnoException) => {
@@ -153,32 +140,6 @@ async function readExisting({ dir, flag }: WriteDirectoryOptions): Promise<Manif
     });
   }
   return parseManifest(dir, await readFile(join(dir, MANIFEST_NAME), "utf8"));
-}
-
-function parseManifest(dir: string, text: string): Manifest {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    value = error;
-  }
-  const { generator, files } = (value ?? {}) as { generator?: unknown; files?: unknown };
-  const bad = !Array.isArray(files)
-    ? ["no list of files"]
-    : files
-        .filter((name) => typeof name !== "string" || !OWNED_NAME.test(name) || name.includes(".."))
-        .map((name) => `not a file ztlab writes: ${JSON.stringify(name)}`);
-  if (generator !== "ztlab" || bad.length > 0) {
-    throw new InputError(
-      `${join(dir, MANIFEST_NAME)}: not a valid ztlab manifest; nothing changed`,
-      {
-        code: "output-manifest-invalid",
-        details: bad.slice(0, 5),
-        hint: "remove the files ztlab wrote and the manifest, then run again",
-      },
-    );
-  }
-  return { generator: "ztlab", files: files as string[] };
 }
 
 async function planChanges({
@@ -321,9 +282,4 @@ async function nearestExisting(path: string): Promise<string> {
 
 function withFlag(flag: string | undefined): string {
   return flag === undefined ? "" : ` with ${flag}`;
-}
-
-function manifestText(names: readonly string[]): string {
-  const manifest: Manifest = { generator: "ztlab", files: [...new Set(names)].sort() };
-  return JSON.stringify(manifest, null, 2) + "\n";
 }

@@ -11,11 +11,8 @@ export {
 export type { TfValue, TfBody, TfDocument, TfProviderRequirement } from "./terraform-model.js";
 export { renderTerraformJson, toJsonValue } from "./render-json.js";
 export { escapeTemplateLiteral, hclQuotedTemplate, templateJsonText } from "./render-template.js";
-export {
-  writeTerraformDirectory,
-  checkTerraformDirectory,
-  MANIFEST_NAME,
-} from "./directory-writer.js";
+export { writeTerraformDirectory, checkTerraformDirectory } from "./directory-writer.js";
+export { MANIFEST_NAME } from "./directory-manifest.js";
 export type {
   FileChange,
   WrittenFile,

@@ -1,5 +1,5 @@
 import type { CommandModule } from "../program.js";
-import { ENGINE_FLAG_HELP, type EngineFlags } from "./engine-options.js";
+import type { EngineFlags } from "./engine-options.js";
 
 export const doctorCommand: CommandModule = {
   register(program, wrap) {

@@ -37,7 +37,7 @@ export function renderRuleList(items: readonly RulesItem[], ctx: ListContext): R
 
 /** One action or `include` of a rule list; anything else is an error. */
 export function renderRuleStatement(statement: RulesStatement, ctx: ListContext): RuleObject[] {
-  const { word, keyword, block } = statement;
+  const { word, keyword } = statement;
   if (statement.isOrphan === true) {
     failAt(keyword, { code: "unknown-directive", message: `unexpected "${keyword.text}" block` });
   }
