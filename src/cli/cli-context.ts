@@ -69,10 +69,11 @@ function levelFromEnv(value: string | undefined): LogLevel {
   return "info";
 }
 
-/** Repeats a prefix on every line of a multi-line message. */
+/** Repeats a prefix on every line of a multi-line message; a final line break adds no line. */
 export function prefixLines(prefix: string, text: string): string {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
   return (
-    text
+    body
       .split("\n")
       .map((line) => `${prefix}${line}`)
       .join("\n") + "\n"
