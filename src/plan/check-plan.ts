@@ -211,7 +211,8 @@ function checkNames(plan: LabPlan): ValidationProblem[] {
 
 function checkFlowRules(plan: LabPlan): ValidationProblem[] {
   const { mode, tap } = plan.network.flowRules;
-  if (mode === "off" || tap !== undefined) return [];
+  // With a DNS node to default to, a missing tap was named in the lab file and rejected already.
+  if (mode === "off" || tap !== undefined || plan.dnsNode !== undefined) return [];
   const enabled = plan.nodes.filter((node) => node.enabled).map((node) => node.name);
   if (enabled.length > 0) {
     // The tap defaults to the DNS node; with dns: false everywhere there is none to default to.
