@@ -108,3 +108,66 @@ describe("formatElapsed", () => {
     expect(formatElapsed(ms)).toBe(text);
   });
 });
+
+describe("createProgressView edge cases", () => {
+  const warning = {
+    type: "diagnostic" as const,
+    at: 1,
+    diagnostic: {
+      severity: "warning" as const,
+      summary: "Argument is deprecated",
+      detail: "",
+      address: undefined,
+      location: undefined,
+    },
+  };
+
+  function viewOn(live: boolean, level: "quiet" | "info" | "debug", columns = 60) {
+    const stream = new Captured();
+    stream.columns = columns;
+    const view = createProgressView({ stream, live, level, now: () => 0 });
+    return { stream, view };
+  }
+
+  it("shows 0/0 on the live line of an operation with no resources and clears it", () => {
+    const { stream, view } = viewOn(true, "info");
+    view.begin("destroying");
+    const tally = view.end();
+    expect(tally.resources.size).toBe(0);
+    expect(stream.text).toBe("\r\x1b[2Kdestroying  0/0  done 0  running 0  failed 0  0ms\r\x1b[2K");
+  });
+
+  it("cuts the live line to the terminal width when an address is very long", () => {
+    const { stream, view } = viewOn(true, "info", 60);
+    view.begin("applying");
+    const address = `terraform_data.${"x".repeat(200)}`;
+    view.onEvent({ type: "apply-start", at: 1, address, action: "create" });
+    const frames = stream.text.split("\r\x1b[2K").filter(Boolean);
+    expect(frames.at(-1)).toHaveLength(59);
+    expect(frames.every((frame) => frame.length <= 59)).toBe(true);
+    view.end();
+  });
+
+  it("prints no step lines under quiet", () => {
+    const { stream, view } = viewOn(false, "quiet");
+    view.begin("applying");
+    view.onEvent({ type: "apply-start", at: 1, address: "a.b", action: "create" });
+    view.onEvent({ type: "apply-complete", at: 2, address: "a.b", action: "create", elapsed: 0 });
+    view.end();
+    expect(stream.text).toBe("");
+  });
+
+  it("prints a warning diagnostic but keeps an error one for the final error", () => {
+    const { stream, view } = viewOn(false, "info");
+    view.onEvent(warning);
+    view.onEvent({ ...warning, diagnostic: { ...warning.diagnostic, severity: "error" } });
+    expect(stream.text).toBe("warning: Argument is deprecated\n");
+  });
+
+  it("prints error diagnostics and raw engine lines under debug", () => {
+    const { stream, view } = viewOn(false, "debug");
+    view.onEvent({ ...warning, diagnostic: { ...warning.diagnostic, severity: "error" } });
+    view.onEvent({ type: "stderr", line: "panic: oops" });
+    expect(stream.text).toBe("error: Argument is deprecated\n  | panic: oops\n");
+  });
+});
