@@ -6,16 +6,12 @@ import {
   type ProgressTally,
 } from "../../../src/terraform/index.js";
 
-type Step =
-  | ["plan", string]
-  | ["start", string, number]
-  | ["done", string, number]
-  | ["fail", string, number];
+type Step = ["plan" | "start" | "done" | "fail", string, number];
 
 // Builds a tally of creates from a list of steps; times are engine milliseconds.
 function tallyOf(steps: readonly Step[]): ProgressTally {
   const tally = createProgressTally();
-  for (const [kind, address, at = 1] of steps) {
+  for (const [kind, address, at] of steps) {
     const action = "create" as const;
     if (kind === "plan") recordEvent(tally, { type: "planned-change", at, address, action });
     if (kind === "start") recordEvent(tally, { type: "apply-start", at, address, action });
