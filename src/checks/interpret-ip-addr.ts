@@ -30,6 +30,9 @@ export function interpretContainerAddresses(
   try {
     parsed = linkSchema.parse(JSON.parse(result.stdout));
   } catch {
+    if (result.exitCode === 0) {
+      return { ...fail("ip printed something other than an address list"), addresses: none };
+    }
     const why = lastLine(result.stderr || result.stdout) || "no output";
     return { ...fail(`probe container did not start: ${why}`), addresses: none };
   }

@@ -41,5 +41,9 @@ export function interpretMirroredFrames(
       (frame.source === b && frame.destination === a),
   );
   if (seen.length > 0) return PASS;
+  // tshark 4.0: "tshark: Couldn't run /usr/bin/dumpcap in child process: Permission denied"
+  if (result.exitCode !== 0) {
+    return fail(`tshark failed: ${lastLine(result.stderr) || `exit ${String(result.exitCode)}`}`);
+  }
   return fail(`no mirrored frames between ${a} and ${b} reached the tap`);
 }

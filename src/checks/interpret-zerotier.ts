@@ -24,7 +24,8 @@ export function interpretListNetworks(
     if (/Error connecting to the ZeroTier service/.test(result.stdout + result.stderr)) {
       return fail("zerotier-one is not running");
     }
-    return fail(`zerotier-cli failed: ${lastLine(result.stderr || result.stdout)}`);
+    const why = lastLine(result.stderr || result.stdout) || `exit ${String(result.exitCode)}`;
+    return fail(`zerotier-cli failed: ${why}`);
   }
   const parsed = z.array(networkSchema).safeParse(parseJson(result.stdout));
   if (!parsed.success) return fail("zerotier-cli printed something other than a network list");
