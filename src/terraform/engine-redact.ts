@@ -117,10 +117,38 @@ function redactArgument(arg: string, previous: string | undefined, secrets: stri
   return hideAll(arg, secrets);
 }
 
+// Finds every occurrence first, then masks each run of overlapping ones once: replacing one
+// secret at a time would leave the tail of a second secret that overlaps the first.
 function hideAll(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  return out;
+  const spans = secrets.flatMap((secret) => occurrences(text, secret));
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let out = "";
+  let shownUpTo = 0;
+  let run = spans[0] as Span;
+  for (const span of spans.slice(1)) {
+    if (span.start < run.end) run = { start: run.start, end: Math.max(run.end, span.end) };
+    else {
+      out += text.slice(shownUpTo, run.start) + REDACTED;
+      shownUpTo = run.end;
+      run = span;
+    }
+  }
+  return out + text.slice(shownUpTo, run.start) + REDACTED + text.slice(run.end);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function occurrences(text: string, secret: string): Span[] {
+  const spans: Span[] = [];
+  if (secret === "") return spans;
+  for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+    spans.push({ start: at, end: at + secret.length });
+  }
+  return spans;
 }
 
 function shellQuote(word: string): string {

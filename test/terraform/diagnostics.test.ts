@@ -53,3 +53,40 @@ describe("isStateLockDiagnostic", () => {
     expect(isStateLockDiagnostic(await firstDiagnostic("apply-failing"))).toBe(false);
   });
 });
+
+describe("formatDiagnostic without address or detail", () => {
+  const base: Diagnostic = {
+    severity: "error",
+    summary: "Invalid reference",
+    detail: "",
+    address: undefined,
+    location: undefined,
+  };
+
+  it.each([
+    ["a location but no address", { location: "main.tf.json:3:5" }, ["  at: main.tf.json:3:5"]],
+    ["an address but no location", { address: "aws_instance.vm" }, ["  resource: aws_instance.vm"]],
+    ["only blank detail lines", { detail: "\n   \n\n" }, []],
+    [
+      "detail with blank lines and trailing space",
+      { detail: "first line\n\n  indented  \nlast\n\n" },
+      ["  first line", "    indented  ", "  last"],
+    ],
+  ])("formats a diagnostic with %s", (_name, parts, rest) => {
+    expect(formatDiagnostic({ ...base, ...parts })).toEqual(["error: Invalid reference", ...rest]);
+  });
+});
+
+describe("describeStateLock without lock details", () => {
+  it("returns no lines when the detail names no holder or leaves values empty", () => {
+    const diagnostic: Diagnostic = {
+      severity: "error",
+      summary: "Error acquiring the state lock",
+      detail: "Lock Info:\n  ID:\n  Info: something\n  Version: 1.11.4",
+      address: undefined,
+      location: undefined,
+    };
+    expect(isStateLockDiagnostic(diagnostic)).toBe(true);
+    expect(describeStateLock(diagnostic)).toEqual([]);
+  });
+});

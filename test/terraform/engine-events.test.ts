@@ -86,3 +86,34 @@ describe("parseEngineLine", () => {
     else expect(event).toMatchObject(expected);
   });
 });
+
+describe("parseEngineLine diagnostics", () => {
+  it("reads a diagnostic without address, range or detail as undefined and empty", () => {
+    const line = JSON.stringify({
+      "@level": "warning",
+      "@message": "Warning: Deprecated",
+      "@timestamp": "2026-01-02T03:04:05.123456Z",
+      type: "diagnostic",
+      diagnostic: { severity: "warning", summary: "Deprecated" },
+    });
+    expect(parseEngineLine(line)).toEqual({
+      type: "diagnostic",
+      at: Date.parse("2026-01-02T03:04:05.123Z"),
+      diagnostic: {
+        severity: "warning",
+        summary: "Deprecated",
+        detail: "",
+        address: undefined,
+        location: undefined,
+      },
+    });
+  });
+
+  it.each([
+    ["an unknown severity", { severity: "fatal", summary: "x" }],
+    ["no summary", { severity: "error" }],
+  ])("keeps a diagnostic line with %s as text instead of guessing", (_name, diagnostic) => {
+    const line = JSON.stringify({ type: "diagnostic", diagnostic });
+    expect(parseEngineLine(line)).toEqual({ type: "text", line });
+  });
+});

@@ -114,3 +114,48 @@ describe("secretValues and maskDeep", () => {
     expect(maskSecrets("eu-west-1 zt-token-abcdef", secrets)).toBe("eu-west-1 ***");
   });
 });
+
+describe("maskSecrets with repeated and overlapping values", () => {
+  it("masks every occurrence of a secret, adjacent ones included", () => {
+    const secret = "zt-token-abcdef";
+    const text = `${secret} and ${secret}${secret}, again ${secret}`;
+    expect(maskSecrets(text, [secret])).toBe("*** and ******, again ***");
+  });
+
+  it("masks the longer secret whole when a shorter one sits inside it", () => {
+    const secrets = secretValues({
+      OUTER_TOKEN: "prefix-inner-secret-suffix",
+      INNER_TOKEN: "inner-secret",
+    });
+    expect(maskSecrets("a prefix-inner-secret-suffix b inner-secret c", secrets)).toBe(
+      "a *** b *** c",
+    );
+  });
+
+  it.each([
+    ["listed first", ["abcdef123456", "123456789xyz"]],
+    ["listed second", ["123456789xyz", "abcdef123456"]],
+  ])("leaves no part of two overlapping secrets, the leading one %s", (_name, secrets) => {
+    expect(maskSecrets("<abcdef123456789xyz> <123456789xyz>", secrets)).toBe("<***> <***>");
+  });
+
+  it("masks a run where a secret overlaps itself without leaving its last characters", () => {
+    expect(maskSecrets("x abababab y", ["ababab"])).toBe("x *** y");
+  });
+
+  it("hunts for a secret value without the whitespace around it", () => {
+    const secrets = secretValues({ HCLOUD_TOKEN: "  hcloud-value-42\n" });
+    expect(maskSecrets("token=hcloud-value-42;", secrets)).toBe("token=***;");
+  });
+
+  it("masks a value that occurs in several arguments and environment lines", () => {
+    const { commandLine, env } = redactInvocation({
+      command: "terraform",
+      args: ["-var=a=ocid1.user.x", "-var=b=ocid1.user.x", "ocid1.user.x"],
+      env: { OCI_USER_OCID: "ocid1.user.x", OCI_NOTE: "owner ocid1.user.x" },
+      secretNames: ["OCI_USER_OCID"],
+    });
+    expect(commandLine).toBe("terraform '-var=a=***' '-var=b=***' '***'");
+    expect(env).toEqual(["OCI_NOTE=owner ***", "OCI_USER_OCID=***"]);
+  });
+});
