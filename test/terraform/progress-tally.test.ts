@@ -75,3 +75,32 @@ describe("recordEvent", () => {
     });
   });
 });
+
+describe("recordEvent edge cases", () => {
+  it("takes the engine's whole seconds when a resource ends without a start", () => {
+    const tally = createProgressTally();
+    const address = "aws_instance.vm";
+    recordEvent(tally, { type: "apply-errored", at: 9000, address, action: "create", elapsed: 4 });
+    expect(tally.resources.get(address)).toMatchObject({ state: "failed", elapsedMs: 4000 });
+  });
+
+  it("leaves the first and last times alone for events without a timestamp", () => {
+    const tally = createProgressTally();
+    recordEvent(tally, { type: "apply-start", at: 0, address: "a.b", action: "create" });
+    expect(tally.firstAt).toBeUndefined();
+    recordEvent(tally, { type: "apply-start", at: 5000, address: "c.d", action: "create" });
+    recordEvent(tally, { type: "apply-start", at: 0, address: "e.f", action: "create" });
+    expect([tally.firstAt, tally.lastAt]).toEqual([5000, 5000]);
+    expect(countProgress(tally).running).toBe(3);
+  });
+
+  it("lists failures in the order the resources were planned, not the order they failed", () => {
+    const tally = createProgressTally();
+    for (const address of ["a.one", "a.two", "a.three"])
+      recordEvent(tally, { type: "planned-change", at: 1, address, action: "create" });
+    for (const address of ["a.three", "a.one", "a.two"])
+      recordEvent(tally, { type: "apply-errored", at: 2, address, action: "create", elapsed: 0 });
+    expect(failedResources(tally).map((r) => r.address)).toEqual(["a.one", "a.two", "a.three"]);
+    expect(countProgress(tally)).toEqual({ planned: 0, running: 0, done: 0, failed: 3, total: 3 });
+  });
+});
