@@ -180,7 +180,7 @@ describe("resolvePlan container networks of other sizes", () => {
     ]);
   });
 
-  it("names the assignment pool when a container network overlaps a pool lying outside the route", () => {
+  it("names the pool when a container network overlaps a pool outside the route", () => {
     const error = errorOf({
       network: {
         route: "10.0.0.0/24",
