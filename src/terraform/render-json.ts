@@ -11,9 +11,10 @@ export function toJsonValue(value: TfValue | undefined): unknown {
   if (value instanceof TfExpression) return `\${${value.expression}}`;
   if (value instanceof TfTemplate) return templateJsonText(value);
   if (Array.isArray(value)) return value.map((item) => toJsonValue(item));
-  const out: Record<string, unknown> = {};
+  // Terraform reads the property names of a JSON object expression as templates too.
+  const out = plainRecord();
   for (const [key, item] of Object.entries(value as Record<string, TfValue | undefined>)) {
-    if (item !== undefined) out[key] = toJsonValue(item);
+    if (item !== undefined) out[escapeTemplateLiteral(key)] = toJsonValue(item);
   }
   return out;
 }
@@ -35,8 +36,13 @@ function sortKeys(value: unknown): unknown {
   if (value instanceof TfExpression || value instanceof TfTemplate) {
     throw new InternalError("unrendered Terraform expression", { code: "internal" });
   }
-  const out: Record<string, unknown> = {};
+  const out = plainRecord();
   for (const key of Object.keys(value).sort())
     out[key] = sortKeys((value as Record<string, unknown>)[key]);
   return out;
+}
+
+// No prototype, so a key such as `__proto__` is stored as an entry like any other.
+function plainRecord(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }

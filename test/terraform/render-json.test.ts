@@ -80,3 +80,30 @@ describe("renderTerraformJson", () => {
     expect(one).toBe(two);
   });
 });
+
+describe("toJsonValue object keys", () => {
+  it("escapes a key that reads as a template, as Terraform reads keys as templates", () => {
+    expect(toJsonValue({ "a${b}": "1", "50%{x}": "2", plain: "3" })).toEqual({
+      "a$${b}": "1",
+      "50%%{x}": "2",
+      plain: "3",
+    });
+  });
+
+  it("keeps a `__proto__` key as an entry of its own", () => {
+    const value = toJsonValue({ ["__proto__"]: { inner: "x" }, other: "y" });
+    expect(Object.keys(value as object)).toEqual(["__proto__", "other"]);
+    expect(renderTerraformJson({ locals: { ["__proto__"]: "x" } })).toContain('"__proto__": "x"');
+  });
+});
+
+describe("renderTerraformJson errors", () => {
+  it("reports a bug of ours when the terraform block holds an expression", () => {
+    const doc = { terraform: { required_version: tfExpr("x") } } as unknown as Parameters<
+      typeof renderTerraformJson
+    >[0];
+    expect(() => renderTerraformJson(doc)).toThrow(
+      expect.objectContaining({ code: "internal", exitCode: 1 }),
+    );
+  });
+});

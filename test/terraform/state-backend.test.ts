@@ -54,3 +54,48 @@ describe("stateBackendBlock", () => {
     expect(result.success).toBe(false);
   });
 });
+
+describe("stateBackendBlock optional settings", () => {
+  it("adds hostname and project to the cloud block when given", () => {
+    expect(
+      stateBackendBlock({
+        backend: "cloud",
+        organization: "acme",
+        workspace: "lab",
+        hostname: "tfe.example.com",
+        project: "labs",
+      }),
+    ).toEqual({
+      cloud: {
+        organization: "acme",
+        hostname: "tfe.example.com",
+        workspaces: { name: "lab", project: "labs" },
+      },
+    });
+  });
+
+  it("leaves out settings given as undefined instead of writing them empty", () => {
+    const block = stateBackendBlock({
+      backend: "s3",
+      bucket: "b",
+      key: "k",
+      region: "r",
+      dynamodb_table: undefined,
+      use_lockfile: false,
+      encrypt: undefined,
+    });
+    expect(block).toEqual({
+      backend: { s3: { bucket: "b", key: "k", region: "r", use_lockfile: false } },
+    });
+    expect(Object.keys(block.backend?.s3 ?? {})).toEqual([
+      "bucket",
+      "key",
+      "region",
+      "use_lockfile",
+    ]);
+  });
+
+  it("adds nothing for local state whose path is undefined", () => {
+    expect(stateBackendBlock({ backend: "local", path: undefined })).toEqual({});
+  });
+});
