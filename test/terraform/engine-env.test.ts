@@ -24,3 +24,24 @@ describe("engineEnvironment", () => {
     expect(isEngineSetting("HOME")).toBe(false);
   });
 });
+
+describe("engineEnvironment edge cases", () => {
+  it.each([
+    ["TF_CLI_ARGS", false],
+    ["TF_CLI_ARGS_apply", false],
+    ["TF_LOG_PATH", false],
+    ["TF_LOG_PROVIDER", false],
+    ["TF_PLUGIN_CACHE_DIR", false],
+    ["TF_VAR_region", true],
+    ["TF_TOKEN_app_terraform_io", true],
+    ["TF_LOGGING", true],
+    ["MY_TF_LOG", true],
+  ])("passes %s on: %s", (name, kept) => {
+    expect(name in engineEnvironment({ [name]: "x" })).toBe(kept);
+  });
+
+  it("overrides a caller's TF_INPUT and TF_IN_AUTOMATION with its own values", () => {
+    const env = engineEnvironment({ TF_INPUT: "1", TF_IN_AUTOMATION: "" });
+    expect(env).toMatchObject({ TF_INPUT: "0", TF_IN_AUTOMATION: "1" });
+  });
+});
