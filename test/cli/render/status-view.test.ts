@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildStatusView, formatAgo, renderStatus } from "../../src/cli/render/status-view.js";
-import { validateLab } from "../../src/config/index.js";
-import { resolvePlan } from "../../src/plan/index.js";
-import type { CentralMember, CentralNetwork } from "../../src/zerotier/index.js";
+import { buildStatusView, formatAgo, renderStatus } from "../../../src/cli/render/status-view.js";
+import { validateLab } from "../../../src/config/index.js";
+import { resolvePlan } from "../../../src/plan/index.js";
+import type { CentralMember, CentralNetwork } from "../../../src/zerotier/index.js";
 
 const NWID = "8bd5124fd6f45ffe";
 const NOW = Date.parse("2026-01-01T12:00:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CheckMatrix } from "../../src/checks/index.js";
-import { renderCheckReport } from "../../src/cli/render/check-view.js";
-import { renderSshConfig } from "../../src/cli/render/ssh-config-view.js";
+import { CheckMatrix } from "../../../src/checks/index.js";
+import { renderCheckReport } from "../../../src/cli/render/check-view.js";
+import { renderSshConfig } from "../../../src/cli/render/ssh-config-view.js";
 
 describe("renderCheckReport", () => {
   it("prints the matrix, a reason per failure and a summary", () => {

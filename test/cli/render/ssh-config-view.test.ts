@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderSshConfig } from "../../src/cli/render/ssh-config-view.js";
+import { renderSshConfig } from "../../../src/cli/render/ssh-config-view.js";
 
 const base = {
   networkName: "demo.lab",
