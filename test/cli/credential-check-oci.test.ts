@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeTempDir, runCliIn } from "../helpers/run-cli.js";
+import { LAB_HEAD } from "../helpers/lab-text.js";
 
-const lab = (compartment: string) => `
-network:
-  name: demo.lab
-users:
-  alice:
-    username: alice
-    ssh_pubkey: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIERB/hbOy2wVdLRBl6HiCtksSwJ4JHhux+6PfVel2eRW alice@example.com
-instances:
-  oci:
+const lab = (compartment: string) => `${LAB_HEAD}  oci:
     description: Oracle${compartment}
 `;
 

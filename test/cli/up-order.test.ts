@@ -3,18 +3,11 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTempDir, runCliIn } from "../helpers/run-cli.js";
+import { LAB_HEAD } from "../helpers/lab-text.js";
 
 const FAKE_ENGINE_DIR = new URL("../fixtures/terraform/fake-engine/", import.meta.url).pathname;
 
-const LAB = `
-network:
-  name: demo.lab
-users:
-  alice:
-    username: alice
-    ssh_pubkey: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIERB/hbOy2wVdLRBl6HiCtksSwJ4JHhux+6PfVel2eRW alice@example.com
-instances:
-  do:
+const LAB = `${LAB_HEAD}  do:
     description: DigitalOcean
   gcp:
     enabled: false
