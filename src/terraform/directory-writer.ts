@@ -12,12 +12,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import {
-  EnvironmentError,
-  InputError,
-  isZtlabError,
-  type ZtlabError,
-} from "../errors/index.js";
+import { EnvironmentError, InputError, isZtlabError, type ZtlabError } from "../errors/index.js";
 import {
   MANIFEST_NAME,
   checkFileName,
