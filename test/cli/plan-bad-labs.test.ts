@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { listDir, runCliIn } from "../helpers/run-cli.js";
+import { PASTED_KEY_HEADER } from "../helpers/pasted-key.js";
 
 const KEY =
   "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIERB/hbOy2wVdLRBl6HiCtksSwJ4JHhux+6PfVel2eRW a@example.com";
@@ -63,7 +64,7 @@ const BAD_LABS: BadLab[] = [
     file: "ztlab.json",
     text: JSON.stringify({
       users: {
-        alice: { username: "alice", ssh_pubkey: "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n" },
+        alice: { username: "alice", ssh_pubkey: `${PASTED_KEY_HEADER}\nb3Bl\n` },
       },
     }),
     expected: ["users.alice.ssh_pubkey: this is a private key"],

@@ -8,6 +8,7 @@ import {
   checkMemberId,
   checkSshPublicKey,
 } from "../../src/config/field-formats.js";
+import { PASTED_KEY_HEADER } from "../helpers/pasted-key.js";
 
 const ED25519 =
   "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIERB/hbOy2wVdLRBl6HiCtksSwJ4JHhux+6PfVel2eRW alice@example.com";
@@ -32,11 +33,7 @@ describe("checkSshPublicKey", () => {
   });
 
   it.each([
-    [
-      "a pasted private key",
-      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk=\n",
-      /private key/,
-    ],
+    ["a pasted private key", `${PASTED_KEY_HEADER}\nb3BlbnNzaC1rZXk=\n`, /private key/],
     ["an empty string", "", /not an OpenSSH public key/],
     ["a key type alone", "ssh-ed25519", /not an OpenSSH public key/],
     ["an unknown key type", `ssh-dss ${blobOf("ssh-dss")}`, /not an OpenSSH public key/],
