@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckReport } from "../../src/checks/index.js";
 import { runZtlab } from "../helpers/cli-run.js";
-import { startFakeLab, type FakeLab } from "../helpers/sshd-fake-lab.js";
+import { fakeLabAccessArgs, startFakeLab, type FakeLab } from "../helpers/sshd-fake-lab.js";
 import { sshdUnavailable } from "../helpers/sshd.js";
 
 const skip = sshdUnavailable();
@@ -14,23 +14,7 @@ describe.skipIf(skip !== undefined)(`ztlab check ${skip ?? ""}`, () => {
 
   beforeAll(async () => {
     fake = await startFakeLab({ names: ["do", "aws", "gcp"], flowMode: "watch" });
-    args = [
-      "--config",
-      fake.labFile,
-      "check",
-      "--outputs",
-      fake.outputsFile,
-      "--user",
-      fake.sshd.user,
-      "--port",
-      String(fake.sshd.port),
-      "--identity",
-      fake.sshd.identityFile,
-      "--ssh-config",
-      "none",
-      "--known-hosts",
-      join(fake.sshd.dir, "ztlab_known_hosts"),
-    ];
+    args = ["--config", fake.labFile, "check", ...fakeLabAccessArgs(fake)];
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runZtlab } from "../helpers/cli-run.js";
-import { startFakeLab, type FakeLab } from "../helpers/sshd-fake-lab.js";
+import { fakeLabAccessArgs, startFakeLab, type FakeLab } from "../helpers/sshd-fake-lab.js";
 import { sshdUnavailable } from "../helpers/sshd.js";
 
 const skip = sshdUnavailable();
@@ -12,20 +12,7 @@ describe.skipIf(skip !== undefined)(`ztlab ssh, ssh-config and capture ${skip ??
 
   beforeAll(async () => {
     fake = await startFakeLab({ names: ["do", "aws"], flowMode: "watch" });
-    access = [
-      "--outputs",
-      fake.outputsFile,
-      "--user",
-      fake.sshd.user,
-      "--port",
-      String(fake.sshd.port),
-      "--identity",
-      fake.sshd.identityFile,
-      "--ssh-config",
-      "none",
-      "--known-hosts",
-      join(fake.sshd.dir, "ztlab_known_hosts"),
-    ];
+    access = fakeLabAccessArgs(fake);
   });
 
   afterAll(async () => {

@@ -208,3 +208,21 @@ function labYaml(nodes: readonly FakeNode[], flowMode: string): string {
 async function ensureExecutable(): Promise<void> {
   for (const file of await readdir(BIN_DIR)) await chmod(join(BIN_DIR, file), 0o755);
 }
+
+/** The flags that point ztlab's ssh at a fake lab: its outputs, user, port, key and known_hosts. */
+export function fakeLabAccessArgs(fake: FakeLab): string[] {
+  return [
+    "--outputs",
+    fake.outputsFile,
+    "--user",
+    fake.sshd.user,
+    "--port",
+    String(fake.sshd.port),
+    "--identity",
+    fake.sshd.identityFile,
+    "--ssh-config",
+    "none",
+    "--known-hosts",
+    join(fake.sshd.dir, "ztlab_known_hosts"),
+  ];
+}
